@@ -1,0 +1,37 @@
+# Two commands: `make site` and `make test`. Both set up .venv when it is missing.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: site test lint typecheck unit serve demo-data clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/roi build --data data --site-dir site
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/roi serve --data data
+
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff format --check generator tests tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+
+demo-data: $(STAMP)
+	$(BIN)/python tools/make_demo_data.py data
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

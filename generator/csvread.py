@@ -1,0 +1,100 @@
+"""Read one CSV file into strings, whatever Excel did to it.
+
+Plain CSV (``,`` and a decimal point) and French Excel's "CSV" (``;``, decimal comma,
+UTF-8 BOM, CRLF) are told apart from the header line; nothing is asked of the user.
+Every cell stays a string here: parsing values is ``parse.py``'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from generator.errors import Problem
+from generator.i18n import text
+
+LINE = "_line"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's cells as stripped strings, one row per data line, with its line number."""
+
+    frame: pd.DataFrame
+    french: bool
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text; a BOM is dropped, binary or non-UTF-8 content is a problem."""
+    if b"\x00" in data[:8192]:
+        return None, [Problem(name, 0, "", text("loader.binary"))]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(name, line, "", text("loader.not_utf8", line=line))]
+
+
+def is_french(header_line: str) -> bool:
+    """French Excel separates with ``;``: more semicolons than commas in the header.
+
+    >>> is_french("week;person;task;uses"), is_french("week,person,task,uses")
+    (True, False)
+    """
+    return header_line.count(";") > header_line.count(",")
+
+
+def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Every non-blank record with the spreadsheet line it starts on (header = line 1)."""
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    for record in reader:
+        if any(cell.strip() for cell in record):
+            records.append((start, [cell.strip() for cell in record]))
+        start = reader.line_num + 1
+    return records
+
+
+def fit_width(record: list[str], width: int) -> list[str] | None:
+    """The record cut or padded to ``width`` when only blank cells differ, else None."""
+    if len(record) > width and not any(record[width:]):
+        return record[:width]
+    return record if len(record) == width else None
+
+
+def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    """Read ``path`` (shown as ``name`` in problems) into a :class:`RawTable`."""
+    content, problems = decode(path.read_bytes(), name)
+    if content is None:
+        return None, problems
+    first_line = content.lstrip("\r\n").split("\n", 1)[0]
+    french = is_french(first_line)
+    try:
+        records = split_rows(content, ";" if french else ",")
+    except csv.Error as error:
+        return None, [Problem(name, 0, "", text("loader.bad_quotes", error=error))]
+    if not records:
+        return None, []
+    header = [cell.lower().lstrip("\ufeff") for cell in records[0][1]]
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for line, record in records[1:]:
+        fitted = fit_width(record, len(header))
+        if fitted is None:
+            message = text("loader.field_count", found=len(record), expected=len(header))
+            problems.append(Problem(name, line, "", message))
+            continue
+        rows.append(fitted)
+        lines.append(line)
+    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else empty_frame(header)
+    frame[LINE] = lines
+    return RawTable(frame, french), problems
+
+
+def empty_frame(header: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in header})
