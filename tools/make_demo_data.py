@@ -91,7 +91,7 @@ PEOPLE: tuple[Person, ...] = (
         plateau={"veille": 2, "contenu": 2, "compte_rendu": 2, "email_suivi": 5},
         ramp_weeks=5,
         start_factor=0.45,
-        declare_rate=0.9,
+        declare_rate=0.95,
         holidays=(32, 33, 34),
     ),
     Person(
@@ -100,9 +100,9 @@ PEOPLE: tuple[Person, ...] = (
         "Marketing",
         "Marketing",
         date(2026, 1, 8),
-        plateau={"contenu": 2, "veille": 1, "email_suivi": 4},
-        ramp_weeks=9,
-        declare_rate=0.6,
+        plateau={"contenu": 1.6, "veille": 0.8, "email_suivi": 3},
+        ramp_weeks=11,
+        declare_rate=0.75,
         holidays=(30, 31, 32),
     ),
     Person(
@@ -112,9 +112,9 @@ PEOPLE: tuple[Person, ...] = (
         "Commercial",
         date(2025, 12, 15),
         plateau={"compte_rendu": 3, "proposition": 1, "email_suivi": 6},
-        ramp_weeks=5,
-        start_factor=0.4,
-        declare_rate=0.7,
+        ramp_weeks=6,
+        start_factor=0.3,
+        declare_rate=0.85,
         holidays=(33, 34),
     ),
     Person(
@@ -124,8 +124,8 @@ PEOPLE: tuple[Person, ...] = (
         "Commercial",
         date(2026, 1, 5),
         plateau={"email_suivi": 1.3, "proposition": 0.4, "relance": 0.8},
-        ramp_weeks=10,
-        declare_rate=0.25,
+        ramp_weeks=12,
+        declare_rate=0.4,
         skip_rate=0.12,
         holidays=(33, 34, 35),
     ),
@@ -136,8 +136,8 @@ PEOPLE: tuple[Person, ...] = (
         "Commercial",
         date(2026, 1, 5),
         plateau={"relance": 8, "email_suivi": 10, "proposition": 1},
-        ramp_weeks=7,
-        declare_rate=0.5,
+        ramp_weeks=8,
+        declare_rate=0.65,
         holidays=(28, 29, 30),
     ),
     Person(
@@ -147,8 +147,8 @@ PEOPLE: tuple[Person, ...] = (
         "Commercial",
         date(2026, 1, 8),
         plateau={"email_suivi": 8, "proposition": 1, "compte_rendu": 1},
-        ramp_weeks=8,
-        declare_rate=0.4,
+        ramp_weeks=9,
+        declare_rate=0.55,
     ),
     Person(
         "julie",
@@ -157,8 +157,8 @@ PEOPLE: tuple[Person, ...] = (
         "Admin",
         date(2026, 1, 20),
         plateau={"saisie": 5, "relance": 4, "email_suivi": 5},
-        ramp_weeks=10,
-        declare_rate=0.3,
+        ramp_weeks=12,
+        declare_rate=0.45,
         holidays=(31, 32, 33),
     ),
     Person(
@@ -167,9 +167,9 @@ PEOPLE: tuple[Person, ...] = (
         "Administration",
         "Admin",
         date(2026, 2, 10),
-        plateau={"saisie": 4, "compte_rendu": 1},
-        ramp_weeks=7,
-        declare_rate=0.5,
+        plateau={"saisie": 3, "compte_rendu": 0.6},
+        ramp_weeks=8,
+        declare_rate=0.65,
         holidays=(34, 35),
     ),
     Person(
@@ -178,9 +178,9 @@ PEOPLE: tuple[Person, ...] = (
         "Administration",
         "RH",
         date(2026, 1, 5),
-        plateau={"fiche_poste": 1, "compte_rendu": 2, "saisie": 2},
-        ramp_weeks=8,
-        declare_rate=0.45,
+        plateau={"fiche_poste": 0.8, "compte_rendu": 1.5, "saisie": 1.3},
+        ramp_weeks=10,
+        declare_rate=0.6,
         holidays=(32, 33),
     ),
     Person("francois", "François Mercier", "Agence Lyon", "Commercial", None, "control"),
@@ -311,11 +311,11 @@ def write_csv(folder: Path, name: str, header: Sequence[str], rows: Iterable[Row
 
 
 def people_rows() -> list[Row]:
-    return [  # fmt: skip
-        [p.person, p.name, p.team, p.role, p.trained_on.isoformat() if p.trained_on else "",
-         p.group]
-        for p in PEOPLE
-    ]
+    rows: list[Row] = []
+    for p in PEOPLE:
+        trained = p.trained_on.isoformat() if p.trained_on else ""
+        rows.append([p.person, p.name, p.team, p.role, trained, p.group])
+    return rows
 
 
 def task_rows() -> list[Row]:
@@ -340,7 +340,7 @@ def season_factor(week: int) -> float:
 def adoption_factor(person: Person, weeks_in: int) -> float:
     """Gradual adoption: from start_factor up to 1 over ramp_weeks."""
     share = min(1.0, weeks_in / person.ramp_weeks)
-    return person.start_factor + (1 - person.start_factor) * share**1.3
+    return person.start_factor + (1 - person.start_factor) * share**1.8
 
 
 def dropout_factor(person: Person, week: int) -> float | None:
@@ -459,7 +459,8 @@ def timing_rows() -> list[Row]:
 COSTS: tuple[Row, ...] = (
     ("licence", "ChatGPT Team (9 postes)", 225, "monthly", "2026-01", "", ""),
     ("licence", "Microsoft 365 Copilot (4 postes)", 112.4, "monthly", "2026-03", "", ""),
-    ("licence", "Transcription de réunions (essai arrêté)", 29, "monthly", "2026-01", "2026-04", ""),
+    ("licence", "Transcription de réunions (essai arrêté)", 29, "monthly", "2026-01", "2026-04",
+     ""),
     ("formation", "Formation IA en entreprise (2 jours, 9 personnes)", 1200, "one_off", "2026-01",
      "", 6),
     ("setup", "Paramétrage des comptes et bibliothèque de prompts", 300, "one_off", "2026-01", "",
@@ -550,7 +551,8 @@ def deliverable_rows() -> list[Row]:
 
 
 def handled_of(month: str, rng: random.Random) -> int:
-    return max(1, round(9 * month_season(month) * (1 + 0.3 * progress(month)) + rng.gauss(0, 0.4)))
+    season = max(0.75, month_season(month))  # projects go on through August, slowly
+    return max(1, round(9 * season * (1 + 0.35 * progress(month)) + rng.gauss(0, 0.4)))
 
 
 def capacity_rows() -> list[Row]:
