@@ -1,0 +1,97 @@
+"""The 12 metrics of the method, computed from a loaded :class:`Dataset` into the
+``metrics.json`` structure of the data contract. Pure: no I/O here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from generator.bands import edges
+from generator.load import Dataset
+from generator.metrics import business, finance, operations, quality
+from generator.periods import complete_months, is_baseline_month
+
+METRICS: tuple[str, ...] = (
+    "time_saved",
+    "adoption",
+    "cost_per_hour",
+    "payback",
+    "errors_avoided",
+    "customer",
+    "deliverables",
+    "mental_load",
+    "revenue",
+    "capacity",
+    "cac",
+    "freed_time",
+)
+
+
+def as_of(usage: pd.DataFrame | None) -> dict[str, str | None]:
+    """The latest week with usage rows and the latest complete month."""
+    if usage is None or usage.empty:
+        return {"week": None, "month": None}
+    months = complete_months(usage["week"].unique())
+    return {"week": str(usage["week"].max()), "month": months[-1] if months else None}
+
+
+def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[str, Any]:
+    """Every metric, keyed as in ``metrics.json``."""
+    c = data.company
+    usage, tasks, people = data.frame("usage"), data.frames["tasks"], data.frames["people"]
+    usage_rows = (
+        usage if usage is not None else pd.DataFrame(columns=["week", "person", "task", "uses"])
+    )
+    hours = operations.hours_saved_rows(usage_rows, tasks)
+    monthly_hours = operations.monthly_hours(hours) if not hours.empty else pd.Series(dtype=float)
+    complete = complete_months(usage_rows["week"].unique())
+    complete_after = [m for m in complete if not is_baseline_month(m, c.deployed_on)]
+    costs = data.frame("costs")
+    recent = c.recent_months
+    return {
+        "time_saved": operations.time_saved(hours, week, edges(c.thresholds, "time_saved")),
+        "adoption": operations.adoption(
+            usage_rows, people, week, c.active_uses_per_week, edges(c.thresholds, "adoption")
+        ),
+        "cost_per_hour": finance.cost_per_hour(
+            costs, monthly_hours, month, c.alternatives, edges(c.thresholds, "cost_per_hour")
+        ),
+        "payback": finance.payback(
+            costs,
+            monthly_hours,
+            complete_after,
+            month,
+            c.hourly_value,
+            recent,
+            edges(c.thresholds, "payback"),
+        ),
+        "errors_avoided": quality.errors_avoided(
+            data.frame("errors"), c.error_cost, c.deployed_on, recent
+        ),
+        "customer": quality.customer(data.frame("customers"), c.deployed_on, recent),
+        "deliverables": quality.deliverables(data.frame("deliverables"), c.deployed_on, recent),
+        "mental_load": quality.mental_load(data.frame("mental_load")),
+        "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent),
+        "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent),
+        "cac": business.cac(data.frame("acquisition"), c.hourly_value, c.deployed_on, recent),
+        "freed_time": business.freed_time(data.frame("freed_time"), recent),
+    }
+
+
+def report(data: Dataset) -> dict[str, Any]:
+    """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics."""
+    period = as_of(data.frame("usage"))
+    return {
+        "company": data.company.name,
+        "deployed_on": data.company.deployed_on.isoformat(),
+        "as_of": period,
+        "rows": {
+            name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
+        },
+        "warnings": [
+            {"code": n.code, "metric": n.metric, "message": n.message} for n in data.notices
+        ],
+        "replaced": list(data.replaced),
+        "metrics": compute_metrics(data, period["week"], period["month"]),
+    }

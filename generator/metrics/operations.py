@@ -1,0 +1,149 @@
+"""Metrics 1 and 2, weekly: time saved per person and the real adoption rate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from generator.bands import adoption_band, time_saved_band
+from generator.metrics.common import mean, number, records
+from generator.periods import by_month, week_sunday
+
+WEEKS_PER_MONTH = 52 / 12
+
+
+def hours_saved_rows(usage: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
+    """Usage rows with ``hours`` = (minutes_before − minutes_after) × uses / 60.
+
+    >>> u = pd.DataFrame({"week": ["2026-W03"], "person": ["sophie"], "task": ["cr"], "uses": [8]})
+    >>> t = pd.DataFrame({"task": ["cr"], "minutes_before": [60.0], "minutes_after": [15.0]})
+    >>> float(hours_saved_rows(u, t)["hours"].iloc[0])
+    6.0
+    """
+    minutes = tasks.set_index("task")
+    saved = minutes["minutes_before"].astype(float) - minutes["minutes_after"].astype(float)
+    rows = usage[["week", "person", "task", "uses"]].copy()
+    rows["hours"] = rows["task"].map(saved).astype(float) * rows["uses"].astype(float) / 60
+    return rows
+
+
+def weekly_time_saved(hours: pd.DataFrame) -> pd.DataFrame:
+    """Per week: total hours, people who reported, and hours per reporting person."""
+    weeks = hours.groupby("week").agg(hours=("hours", "sum"), people=("person", "nunique"))
+    weeks["hours_per_person"] = weeks["hours"] / weeks["people"]
+    return weeks.sort_index()
+
+
+def monthly_hours(hours: pd.DataFrame) -> pd.Series:
+    """Total hours saved per calendar month, weeks split by their weekdays."""
+    return by_month(hours.groupby("week")["hours"].sum())
+
+
+def time_saved(
+    hours: pd.DataFrame, as_of_week: str | None, edges: tuple[float, ...]
+) -> dict[str, Any]:
+    """Metric 1: hours per person in ``as_of_week``, and per month (mean of the last 4
+    reported weeks × 52 / 12), with the band read on the monthly value. None without usage."""
+    weeks = weekly_time_saved(hours)
+    if as_of_week is None or weeks.empty:
+        return {
+            "hours_per_person_week": None,
+            "hours_per_person_month": None,
+            "band": None,
+            "weeks": [],
+        }
+    recent = weeks.loc[:as_of_week, "hours_per_person"].tail(4)
+    monthly = mean(float(v) for v in recent)
+    per_month = None if monthly is None else monthly * WEEKS_PER_MONTH
+    by_task = hours.groupby(["week", "task"], as_index=False)["hours"].sum()
+    return {
+        "hours_per_person_week": number(weeks.at[as_of_week, "hours_per_person"]),
+        "hours_per_person_month": per_month,
+        "band": time_saved_band(per_month, edges),
+        "weeks": records(weeks.reset_index()),
+        "by_task": records(by_task),
+    }
+
+
+def trained_people(people: pd.DataFrame, week: str) -> list[str]:
+    """People of group ``ai`` trained on or before the week's Sunday."""
+    sunday = pd.Timestamp(week_sunday(week))
+    trained = people[(people["group"] == "ai") & people["trained_on"].notna()]
+    return sorted(trained.loc[trained["trained_on"] <= sunday, "person"])
+
+
+def status(uses: int | None, active_uses: int) -> str:
+    """A person's adoption status from their uses in a week (None: did not report).
+
+    >>> [status(u, 3) for u in (12, 2, 0, None)]
+    ['actif', 'faible', 'inactif', 'non_renseigne']
+    """
+    if uses is None:
+        return "non_renseigne"
+    if uses >= active_uses:
+        return "actif"
+    return "faible" if uses > 0 else "inactif"
+
+
+def week_statuses(
+    usage: pd.DataFrame, people: pd.DataFrame, week: str, active_uses: int
+) -> list[dict[str, Any]]:
+    """Each trained person's uses in ``week`` (None when they did not report) and status."""
+    uses = usage[usage["week"] == week].groupby("person")["uses"].sum()
+    statuses = []
+    for person in trained_people(people, week):
+        count = int(uses[person]) if person in uses.index else None
+        statuses.append({"person": person, "uses": count, "status": status(count, active_uses)})
+    return statuses
+
+
+def adoption_rate(statuses: list[dict[str, Any]]) -> float | None:
+    """Active / trained × 100; None with nobody trained.
+
+    >>> adoption_rate([{"status": "actif"}, {"status": "faible"}, {"status": "inactif"}])
+    33.33333333333333
+    """
+    if not statuses:
+        return None
+    active = sum(1 for s in statuses if s["status"] == "actif")
+    return active / len(statuses) * 100
+
+
+def adoption_weeks(
+    usage: pd.DataFrame, people: pd.DataFrame, active_uses: int
+) -> list[dict[str, Any]]:
+    """The adoption rate of every week with usage rows."""
+    weeks = []
+    for week in sorted(usage["week"].unique()):
+        statuses = week_statuses(usage, people, week, active_uses)
+        active = sum(1 for s in statuses if s["status"] == "actif")
+        weeks.append(
+            {
+                "week": week,
+                "trained": len(statuses),
+                "active": active,
+                "rate": adoption_rate(statuses),
+            }
+        )
+    return weeks
+
+
+def adoption(
+    usage: pd.DataFrame,
+    people: pd.DataFrame,
+    as_of_week: str | None,
+    active_uses: int,
+    edges: tuple[float, ...],
+) -> dict[str, Any]:
+    """Metric 2 for ``as_of_week``: rate, band, each trained person's status, weekly series."""
+    if as_of_week is None:
+        return {"rate": None, "band": None, "people": [], "weeks": []}
+    statuses = week_statuses(usage, people, as_of_week, active_uses)
+    rate = adoption_rate(statuses)
+    return {
+        "rate": rate,
+        "band": adoption_band(rate, edges),
+        "people": statuses,
+        "weeks": adoption_weeks(usage, people, active_uses),
+    }

@@ -1,0 +1,115 @@
+"""Weeks, months and the before/after split of the method. Pure functions, no I/O.
+
+Weeks are ISO strings ``2026-W03``, months ``2026-01``; both sort as strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import pandas as pd
+
+
+def week_monday(week: str) -> date:
+    """The Monday of an ISO week.
+
+    >>> week_monday("2026-W02")
+    datetime.date(2026, 1, 5)
+    """
+    year, number = week.split("-W")
+    return date.fromisocalendar(int(year), int(number), 1)
+
+
+def week_sunday(week: str) -> date:
+    return week_monday(week) + timedelta(days=6)
+
+
+def week_of(day: date) -> str:
+    year, number, _ = day.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def month_of(day: date) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def add_months(month: str, count: int) -> str:
+    """The month ``count`` months after ``month``.
+
+    >>> add_months("2026-11", 3)
+    '2027-02'
+    """
+    year, number = (int(part) for part in month.split("-"))
+    index = year * 12 + number - 1 + count
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` inclusive."""
+    months = []
+    while first <= last:
+        months.append(first)
+        first = add_months(first, 1)
+    return months
+
+
+def month_weekdays(month: str) -> list[date]:
+    """Monday to Friday days of ``month``."""
+    start = date.fromisoformat(f"{month}-01")
+    days = (start + timedelta(days=offset) for offset in range(31))
+    return [d for d in days if month_of(d) == month and d.weekday() < 5]
+
+
+def weekday_shares(week: str) -> dict[str, float]:
+    """The share of the week's five weekdays falling in each month.
+
+    >>> weekday_shares("2026-W05")  # Mon 26 Jan to Fri 30 Jan
+    {'2026-01': 1.0}
+    >>> weekday_shares("2026-W14")  # Mon 30 Mar to Fri 3 Apr
+    {'2026-03': 0.4, '2026-04': 0.6}
+    """
+    monday = week_monday(week)
+    shares: dict[str, float] = {}
+    for offset in range(5):
+        month = month_of(monday + timedelta(days=offset))
+        shares[month] = shares.get(month, 0.0) + 0.2
+    return {month: round(share, 10) for month, share in shares.items()}
+
+
+def by_month(weekly: pd.Series) -> pd.Series:
+    """Weekly totals (indexed by week) spread over months in proportion to weekdays."""
+    spread: dict[str, float] = {}
+    for week, value in weekly.items():
+        for month, share in weekday_shares(str(week)).items():
+            spread[month] = spread.get(month, 0.0) + float(value) * share
+    return pd.Series(spread, dtype=float).sort_index()
+
+
+def complete_months(weeks: Iterable[str]) -> list[str]:
+    """Months whose every weekday lies in one of ``weeks`` (the weeks with usage rows)."""
+    reported = set(weeks)
+    if not reported:
+        return []
+    first = month_of(week_monday(min(reported)))
+    last = month_of(week_monday(max(reported)) + timedelta(days=4))
+    return [
+        month
+        for month in month_range(first, last)
+        if all(week_of(day) in reported for day in month_weekdays(month))
+    ]
+
+
+def is_baseline_month(month: str, deployed_on: date) -> bool:
+    """Months strictly before the month of deployment are the baseline."""
+    return month < month_of(deployed_on)
+
+
+def split_months(
+    months: Iterable[str], deployed_on: date, recent: int
+) -> tuple[list[str], list[str]]:
+    """(baseline months, the last ``recent`` months from deployment on), each sorted."""
+    ordered = sorted(set(months))
+    before = [m for m in ordered if is_baseline_month(m, deployed_on)]
+    after = [m for m in ordered if not is_baseline_month(m, deployed_on)]
+    return before, after[-recent:]
