@@ -1,14 +1,117 @@
-"""The one place that knows the pipeline order: load → metrics → pages → site."""
+"""The one place that knows the pipeline order:
+1. load and check the data, 2. compute the metrics, 3. stage the hand-written docs,
+4. render the generated pages and ``metrics.json``, 5. build the site with MkDocs."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.load import load_dataset
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from generator.load import Dataset, load_dataset
 from generator.metrics import report
+from generator.pages import Page, all_pages, nav, render_pages
+
+PACKAGE = resources.files("generator")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build produced: the report and the pages written."""
+
+    report: dict[str, Any]
+    pages: list[Page]
+    data: Dataset
 
 
 def compute_report(data_dir: Path) -> dict[str, Any]:
     """The ``metrics.json`` content of a data folder; raises DataError on invalid data."""
     return report(load_dataset(data_dir))
+
+
+def default_config() -> Path:
+    """``mkdocs.yml`` of the current folder, else the one shipped with the generator."""
+    local = Path("mkdocs.yml")
+    return local if local.is_file() else Path(str(PACKAGE.joinpath("scaffold/mkdocs.yml")))
+
+
+def data_commit(data_dir: Path) -> str:
+    """The short commit of the data's Git repository, or "" outside one."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(data_dir), "log", "-1", "--format=%h %cs", "--", "."],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def metrics_json(result: dict[str, Any]) -> str:
+    """``metrics.json`` text: unrounded numbers, no NaN (a NaN is a bug and raises)."""
+    return json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def stage_docs(user_docs: Path, staging: Path) -> list[Page]:
+    """Copy the hand-written docs and the generator's assets; return hand-written pages."""
+    if user_docs.is_dir():
+        shutil.copytree(user_docs, staging, dirs_exist_ok=True)
+    assets = staging / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(str(PACKAGE.joinpath("assets/roi.css")), assets / "roi.css")
+    generated = {p.path for p in all_pages()}
+    return [
+        Page(path.relative_to(staging).as_posix(), "", page_title(path))
+        for path in sorted(staging.rglob("*.md"))
+        if path.relative_to(staging).as_posix() not in generated
+    ]
+
+
+def page_title(path: Path) -> str:
+    """The first ``# heading`` of a hand-written page, else its file name."""
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
+    """Steps 1–4: check the data, compute, and write every page into ``docs_dir``."""
+    data = load_dataset(data_dir)
+    result = report(data)
+    extra = stage_docs(user_docs, docs_dir)
+    pages = render_pages(data, result, docs_dir, data_commit(data_dir))
+    (docs_dir / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
+    return Built(result, pages + extra, data)
+
+
+def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
+    """The company's MkDocs settings with our pages, navigation and name."""
+    return load_config(
+        config_file=str(config_file),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        site_name=built.data.company.name,
+        nav=nav(built.pages),
+        strict=True,
+    )
+
+
+def build_site(data_dir: Path, site_dir: Path, config_file: Path | None = None) -> Built:
+    """The whole pipeline: data in ``data_dir``, site in ``site_dir``."""
+    config_file = config_file or default_config()
+    user_docs = config_file.parent / "docs"
+    with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
+        built = generate(data_dir, Path(staging), user_docs)
+        mkdocs_build(mkdocs_config(config_file, Path(staging), site_dir.resolve(), built))
+    return built
