@@ -1,0 +1,55 @@
+"""``roi init``: a new company repository with settings, empty CSV files and site config."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import GeneratorError
+from generator.schema import FILES
+
+SCAFFOLD = resources.files("generator").joinpath("scaffold")
+GITIGNORE = "site/\n.roi/\n.venv/\n"
+
+
+def last_monday(today: date) -> date:
+    return today - timedelta(days=today.weekday())
+
+
+def render(name: str, values: dict[str, str]) -> str:
+    template = jinja2.Template(
+        SCAFFOLD.joinpath(name).read_text("utf-8"), keep_trailing_newline=True
+    )
+    return template.render(values)
+
+
+def repository_files(name: str, deployed_on: date) -> dict[str, str]:
+    """Every file of a new repository, by relative path."""
+    values = {"name": name, "deployed_on": deployed_on.isoformat()}
+    files = {f"data/{schema.name}": ",".join(schema.column_names) + "\n" for schema in FILES}
+    files["data/company.yml"] = render("company.yml.j2", values)
+    files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
+    files["README.md"] = render("README.md.j2", values)
+    files["docs/.gitkeep"] = ""
+    files[".gitignore"] = GITIGNORE
+    return files
+
+
+def create_repository(
+    directory: Path, name: str = "Mon entreprise", today: date | None = None
+) -> list[Path]:
+    """Write a new repository into ``directory`` (absent or empty); returns the files written."""
+    if directory.exists() and any(directory.iterdir()):
+        raise GeneratorError(
+            f"{directory} existe déjà et n'est pas vide : choisissez un autre dossier."
+        )
+    written = []
+    for relative, content in repository_files(name, last_monday(today or date.today())).items():
+        path = directory / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written
