@@ -41,7 +41,8 @@ def number_text(value: float) -> str:
 def failure_message(check: str, column: Column, raw: str) -> str:
     if check == "not_nullable":
         return text("loader.required")
-    bound = number_text(column.min if check == "below_min" else column.max or 0)
+    limit = column.min if check == "below_min" else column.max
+    bound = number_text(limit or 0)
     return text(f"loader.{check}", expected=expected(column), min=bound, max=bound, value=raw)
 
 

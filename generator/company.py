@@ -65,11 +65,14 @@ class Reader:
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self.get(key)
-        if value is None and default is None:
-            self.problem(key, text("company.required"))
-        elif value is not None and not isinstance(value, str | int | float):
+        if value is None:
+            if default is None:
+                self.problem(key, text("company.required"))
+            return default or ""
+        if not isinstance(value, str | int | float):
             self.problem(key, text("company.expected_text", value=value))
-        return default if value is None or isinstance(value, dict | list) else str(value)
+            return default or ""
+        return str(value)
 
     def number(self, key: str, default: float, minimum: float = 0) -> float:
         value = self.get(key)

@@ -68,8 +68,8 @@ def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Pr
             problems.append(
                 Problem(name, 1, column.name, text("loader.missing_column", columns=columns))
             )
-    for column in {c for c in header if header.count(c) > 1}:
-        problems.append(Problem(name, 1, column, text("loader.duplicate_column")))
+    for repeated in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(name, 1, repeated, text("loader.duplicate_column")))
     return problems
 
 

@@ -67,7 +67,7 @@ class Card:
     link: str
 
 
-HEADLINES: dict[str, tuple[str, str, Any]] = {
+HEADLINES: dict[str, tuple[str, str, int | None]] = {
     "time_saved": ("hours_per_person_week", "hours", None),
     "adoption": ("rate", "percent", None),
     "cost_per_hour": ("value", "money", 2),
@@ -105,8 +105,8 @@ def band_info(key: str, band: str | None) -> dict[str, Markup]:
 def card(key: str, metric: dict[str, Any], page: Page) -> Card:
     """The home-page card of one of the four month-1 metrics."""
     field, formatter, decimals = HEADLINES[key]
-    value = metric[field]
-    shown = FILTERS[formatter](value) if decimals is None else FILTERS[formatter](value, decimals)
+    show: Any = FILTERS[formatter]
+    shown = show(metric[field]) if decimals is None else show(metric[field], decimals)
     band_text = band_info(key, metric["band"])
     return Card(
         key=key,
