@@ -1,5 +1,8 @@
 """Make text from the data inert in a Markdown page: no HTML, no links, no emphasis.
 
+Backslash escapes cover exactly what Python-Markdown unescapes (plus ``|`` for tables);
+other characters would keep a visible backslash.
+
 Every ``{{ value }}`` of a page template goes through :func:`markdown_text` unless it is
 ``Markup`` (text the project wrote itself). Identifiers and numbers pass unchanged in meaning.
 """
@@ -11,7 +14,7 @@ import re
 from markupsafe import Markup
 
 HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 LINE_BREAKS = re.compile(r"[\r\n]+")
 
 

@@ -1,0 +1,140 @@
+"""The real site: MkDocs Material built from the demo data and from hostile text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site, compute_report
+from tests.fixture_company import write_company
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data"
+THIN, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("demo") / "site"
+    build_site(DEMO, site, ROOT / "mkdocs.yml")
+    return site
+
+
+def page(site: Path, path: str) -> str:
+    return (
+        (site / path / "index.html").read_text("utf-8")
+        if path
+        else (site / "index.html").read_text("utf-8")
+    )
+
+
+def test_every_page_is_built(demo_site):
+    slugs = [
+        "temps-gagne", "adoption", "cout-par-heure", "delai-de-rentabilite", "erreurs-evitees",
+        "satisfaction-client", "qualite-des-livrables", "charge-mentale", "chiffre-d-affaires",
+        "capacite-de-traitement", "cout-d-acquisition", "temps-libere",
+    ]  # fmt: skip
+    for slug in slugs:
+        assert (demo_site / "metriques" / slug / "index.html").is_file(), slug
+    assert (demo_site / "donnees" / "index.html").is_file()
+    assert (demo_site / "a-propos" / "index.html").is_file()
+
+
+def test_published_metrics_json_is_the_report(demo_site):
+    published = json.loads((demo_site / "metrics.json").read_text("utf-8"))
+    assert published == json.loads(json.dumps(compute_report(DEMO)))
+    assert published["company"] == "Atelier Exemple"
+    assert published["as_of"] == {"week": "2026-W40", "month": "2026-09"}
+    assert published["rows"]["usage.csv"] == {"read": 886, "used": 886}
+
+
+def test_home_cards_show_the_demo_numbers(demo_site):
+    # Checked by hand from data/: September 2026 costs 637.40 € (licences) + amortized
+    # one-offs, for 107.58 h saved → 5.92 €/h; 7 of 9 trained people active in W40 → 78 %;
+    # 4 500 € of one-offs / 2 418.46 € monthly net gain → 1.86 months.
+    home = page(demo_site, "")
+    assert f"5,92{NBSP}€" in home
+    assert f"78{NBSP}%" in home
+    assert f"1,86{NBSP}mois" in home
+    assert "Atelier Exemple" in home
+    assert "semaine 40 de 2026" in home
+    assert home.count('class="roi-card ') == 4
+
+
+def test_metric_pages_show_values_and_provenance(demo_site):
+    adoption = page(demo_site, "metriques/adoption")
+    assert "Hélène Dupré" in adoption and "Non renseigné" in adoption
+    cost = page(demo_site, "metriques/cout-par-heure")
+    assert f"637,40{NBSP}€" in cost and f"107,6{NBSP}h" in cost
+    assert "usage.csv" in cost and "886 lignes lues" in cost
+
+
+def test_data_page_documents_every_column_from_the_schema(demo_site):
+    from generator.schema import FILES
+
+    data_page = page(demo_site, "donnees")
+    for schema in FILES:
+        for column in schema.column_names:
+            assert f"<code>{column}</code>" in data_page, (schema.name, column)
+
+
+def test_site_requests_nothing_from_another_host(demo_site):
+    pattern = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
+    for path in demo_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        loads = [
+            m
+            for m in re.finditer(r"<(?:script|link|img|iframe)[^>]*>", html)
+            if pattern.search(m.group())
+        ]
+        assert not loads, (path, [m.group() for m in loads])
+    for path in demo_site.rglob("*.css"):
+        assert not re.search(r"(@import|url\()\s*['\"]?https?://", path.read_text("utf-8")), path
+    assert "fonts.googleapis" not in "".join(
+        p.read_text("utf-8") for p in demo_site.rglob("*.html")
+    )
+
+
+def test_text_from_the_data_is_shown_literally(tmp_path):
+    data = write_company(
+        tmp_path / "data",
+        {
+            "people.csv": [
+                {"person": "eve", "name": "<script>alert(1)</script>", "trained_on": "2026-01-05"},
+                {
+                    "person": "bob",
+                    "name": "[clic](javascript:alert(2)) **gras**",
+                    "trained_on": "2026-01-05",
+                },
+            ],
+            "tasks.csv": [
+                {
+                    "task": "cr",
+                    "label": "<img src=x onerror=alert(3)>",
+                    "minutes_before": 60,
+                    "minutes_after": 15,
+                }
+            ],
+            "usage.csv": [
+                {"week": "2026-W03", "person": "eve", "task": "cr", "uses": 4},
+                {"week": "2026-W03", "person": "bob", "task": "cr", "uses": 1},
+            ],
+            "mental_load.csv": [
+                {"date": "2026-02-02", "person": "eve", "task": "cr", "before": 8, "after": 3}
+            ],
+        },
+        name="{{ 7*7 }} & Cie",
+    )
+    site = tmp_path / "site"
+    build_site(data, site, ROOT / "mkdocs.yml")
+    adoption = page(site, "metriques/adoption")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in adoption
+    assert "<script>alert(1)" not in adoption
+    assert 'href="javascript' not in adoption
+    assert "[clic](javascript:alert(2)) **gras**" in adoption
+    mental = page(site, "metriques/charge-mentale")
+    assert "&lt;img src=x onerror=alert(3)&gt;" in mental and "<img src=x" not in mental
+    assert "{{ 7*7 }} &amp; Cie" in page(site, "")
