@@ -7,6 +7,7 @@ parses. Blank cells become missing values; whether that is allowed is checked af
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -25,8 +26,12 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 FR_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
+EXCEL_MONTH = re.compile(r"([a-z]+)\.?[-\s]?(\d{2}|\d{4})")
+FRENCH_MONTHS = ("janv", "fevr", "mars", "avr", "mai", "juin",
+                 "juil", "aout", "sept", "oct", "nov", "dec")  # fmt: skip
 SPACES = re.compile(r"[\s\u00a0\u202f]")
 MAX_TEXT = 200
+MAX_INT = 2**53  # beyond, a "count" is a typing slip and would overflow the Int64 column
 
 
 def fold(value: str) -> str:
@@ -57,11 +62,17 @@ def parse_week(value: str) -> str:
 
 
 def parse_month(value: str) -> str:
-    """A month ``YYYY-MM`` (or ``MM/YYYY``), or a date meaning its month."""
+    """A month ``YYYY-MM`` (or ``MM/YYYY``, or Excel's ``janv.-26``), or a date meaning its month.
+
+    >>> parse_month("2026-01"), parse_month("05/01/2026"), parse_month("Févr.-26")
+    ('2026-01', '2026-01', '2026-02')
+    """
     if match := ISO_MONTH.fullmatch(value):
         year, month = int(match[1]), int(match[2])
     elif match := FR_MONTH.fullmatch(value):
         month, year = int(match[1]), int(match[2])
+    elif match := EXCEL_MONTH.fullmatch(fold(value)):
+        month, year = excel_month(match[1], match[2])
     else:
         day = parse_date(value)
         year, month = day.year, day.month
@@ -69,23 +80,29 @@ def parse_month(value: str) -> str:
     return f"{year}-{month:02d}"
 
 
+def excel_month(name: str, year: str) -> tuple[int, int]:
+    """French Excel's ``janv.-26`` or ``janvier 2026``: (month, year)."""
+    month = next((i for i, prefix in enumerate(FRENCH_MONTHS, 1) if name.startswith(prefix)), 0)
+    if not month or (name.startswith("ma") and name not in ("mars", "mai")):
+        raise ValueError(name)
+    return month, int(year) + (2000 if len(year) == 2 else 0)
+
+
 def parse_number(value: str, column: Column, french: bool) -> float:
     """A decimal number; French files use a decimal comma, money may carry ``€``."""
     cleaned = SPACES.sub("", value.removesuffix("€") if column.money else value)
     if french and cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
-    if not NUMBER_PATTERN.fullmatch(cleaned):
-        raise ValueError(value)
+    if not NUMBER_PATTERN.fullmatch(cleaned) or not math.isfinite(float(cleaned)):
+        raise ValueError(value)  # 400 digits make an infinite float
     return float(cleaned)
 
 
 def parse_int(value: str, column: Column, french: bool) -> int:
     """A whole number; ``3,0`` or ``3.0`` are accepted, ``1.5`` is not."""
     cleaned = SPACES.sub("", value)
-    if INT_PATTERN.fullmatch(cleaned):
-        return int(cleaned)
-    number = parse_number(value, column, french)
-    if not number.is_integer():
+    number = int(cleaned) if INT_PATTERN.fullmatch(cleaned) else parse_number(value, column, french)
+    if abs(number) > MAX_INT or not float(number).is_integer():
         raise ValueError(value)
     return int(number)
 
