@@ -69,6 +69,7 @@ def duplicate_problems(name: str, key: tuple[str, ...], frame: pd.DataFrame) -> 
     """Rows repeating the key of an earlier row of the same file."""
     if not key or frame.empty:
         return []
+    frame = frame.dropna(subset=list(key))  # a blank or invalid key cell is already reported
     repeated = frame[frame.duplicated(list(key), keep=False)]
     first_lines: dict[tuple, int] = {}
     problems = []

@@ -11,6 +11,7 @@ import yaml
 
 from generator.errors import Problem
 from generator.i18n import text
+from generator.parse import parse_date
 
 FILE = "company.yml"
 DEFAULT_ALTERNATIVES = {"Stagiaire": 12.0, "Freelance": 45.0, "CDI": 35.0}
@@ -38,6 +39,16 @@ class Company:
     show_names: bool = True
     min_group_size: int = 3
     thresholds: dict[str, Any] = field(default_factory=dict)
+
+
+class SettingsLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: ``Reader.day`` checks them (2026-02-30 too)."""
+
+
+SettingsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def key_lines(content: str) -> dict[str, int]:
@@ -94,13 +105,14 @@ class Reader:
 
     def day(self, key: str) -> date:
         value = self.get(key)
-        if isinstance(value, date):
-            return value
         if value is None:
             self.problem(key, text("company.required"))
-        else:
+            return date(2000, 1, 1)
+        try:
+            return parse_date(str(value))
+        except ValueError:
             self.problem(key, text("company.expected_date", value=value))
-        return date(2000, 1, 1)
+            return date(2000, 1, 1)
 
     def flag(self, key: str, default: bool) -> bool:
         value = self.get(key)
@@ -152,13 +164,19 @@ def load_company(data_dir: Path) -> tuple[Company | None, list[Problem], list[st
     path = data_dir / FILE
     if not path.is_file():
         return None, [Problem(FILE, 0, "", text("company.missing_file"))], []
-    content = path.read_text("utf-8-sig")
+    raw = path.read_bytes()
     try:
-        data = yaml.safe_load(content) or {}
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Problem(FILE, line, "", text("company.not_utf8", line=line))], []
+    try:
+        data = yaml.load(content, Loader=SettingsLoader) or {}
         lines = key_lines(content)
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", -1) + 1
-        return None, [Problem(FILE, line, "", text("company.yaml_error", error=error))], []
+        detail = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return None, [Problem(FILE, line, "", text("company.yaml_error", error=detail))], []
     if not isinstance(data, dict):
         return None, [Problem(FILE, 1, "", text("company.not_mapping"))], []
     company, problems = read_company(data, lines)

@@ -49,14 +49,20 @@ def is_french(header_line: str) -> bool:
 
 
 def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Every non-blank record with the spreadsheet line it starts on (header = line 1)."""
+    """Every non-blank record with the spreadsheet line it starts on (header = line 1).
+
+    A record the csv module cannot read raises ``csv.Error(line it starts on, cause)``.
+    """
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1
-    for record in reader:
-        if any(cell.strip() for cell in record):
-            records.append((start, [cell.strip() for cell in record]))
-        start = reader.line_num + 1
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                records.append((start, [cell.strip() for cell in record]))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise csv.Error(start, error) from error
     return records
 
 
@@ -77,10 +83,13 @@ def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     try:
         records = split_rows(content, ";" if french else ",")
     except csv.Error as error:
-        return None, [Problem(name, 0, "", text("loader.bad_quotes", error=error))]
+        line, cause = error.args
+        return None, [Problem(name, line, "", text("loader.bad_quotes", error=cause))]
     if not records:
         return None, []
     header = [cell.lower().lstrip("\ufeff") for cell in records[0][1]]
+    while not header[-1]:
+        header.pop()  # Excel keeps a column once typed in, then emptied, as a trailing ";"
     rows: list[list[str]] = []
     lines: list[int] = []
     for line, record in records[1:]:

@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.escape import finalize, markdown_text
-from generator.format import FILTERS
+from generator.format import FILTERS, hours, money, month_label, number
 from generator.i18n import catalogue
 from generator.load import Dataset
 from generator.metrics import METRICS
@@ -61,6 +61,7 @@ class Card:
     title: Markup
     value: str
     unit: Markup
+    detail: str
     band: str
     band_label: Markup
     sentence: Markup
@@ -102,6 +103,25 @@ def band_info(key: str, band: str | None) -> dict[str, Markup]:
     return trusted({**chosen, "tone": BAND_TONES.get(band or "none", "warning")})
 
 
+def card_detail(key: str, metric: dict[str, Any]) -> str:
+    """The figures behind a card's value, in one French sentence (empty without data)."""
+    values: dict[str, str] = {
+        "time_saved": hours(metric.get("hours_per_person_month")),
+        "adoption_active": number(
+            sum(1 for p in metric.get("people", []) if p["status"] == "actif")
+        ),
+        "adoption_trained": number(len(metric.get("people", []))),
+        "cost": money(metric.get("cost"), 2),
+        "hours": hours(metric.get("hours")),
+        "month": month_label(metric.get("month"), long=True),
+        "investment": money(metric.get("investment")),
+        "gain": money(metric.get("net_gain_per_month")),
+    }
+    if metric.get("band") is None:
+        return ""
+    return str(catalogue()["metrics"][key]["detail"]).format(**values)
+
+
 def card(key: str, metric: dict[str, Any], page: Page) -> Card:
     """The home-page card of one of the four month-1 metrics."""
     field, formatter, decimals = HEADLINES[key]
@@ -113,6 +133,7 @@ def card(key: str, metric: dict[str, Any], page: Page) -> Card:
         title=Markup(catalogue()["metrics"][key]["short"]),
         value=shown,
         unit=Markup(catalogue()["metrics"][key].get("unit", "")),
+        detail=card_detail(key, metric),
         band=metric["band"] or "none",
         band_label=band_text["label"],
         sentence=band_text["sentence"],

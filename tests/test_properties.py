@@ -125,15 +125,14 @@ def costs_frame(
 def test_cost_per_hour_scales_with_costs_and_inversely_with_hours(rows, hours, factor):
     edges = (10, 20)
     series = pd.Series({"2026-03": hours})
-    base = finance.cost_per_hour(costs_frame(rows), series, "2026-03", {}, edges)["value"]
-    scaled = finance.cost_per_hour(costs_frame(rows, factor), series, "2026-03", {}, edges)["value"]
-    more_hours = finance.cost_per_hour(costs_frame(rows), series * factor, "2026-03", {}, edges)[
-        "value"
-    ]
+    months = ["2026-03"]
+    base = finance.cost_per_hour(costs_frame(rows), series, months, "2026-03", {}, edges)["value"]
+    scaled = finance.cost_per_hour(costs_frame(rows, factor), series, months, "2026-03", {}, edges)
+    more = finance.cost_per_hour(costs_frame(rows), series * factor, months, "2026-03", {}, edges)
     if base is None:
         return
-    assert abs(scaled - base * factor) < 1e-6 * max(1, scaled)
-    assert abs(more_hours - base / factor) < 1e-6 * max(1, base)
+    assert abs(scaled["value"] - base * factor) < 1e-6 * max(1, scaled["value"])
+    assert abs(more["value"] - base / factor) < 1e-6 * max(1, base)
 
 
 @settings(max_examples=50)

@@ -55,7 +55,12 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
             usage_rows, people, week, c.active_uses_per_week, edges(c.thresholds, "adoption")
         ),
         "cost_per_hour": finance.cost_per_hour(
-            costs, monthly_hours, month, c.alternatives, edges(c.thresholds, "cost_per_hour")
+            costs,
+            monthly_hours,
+            complete,
+            month,
+            c.alternatives,
+            edges(c.thresholds, "cost_per_hour"),
         ),
         "payback": finance.payback(
             costs,

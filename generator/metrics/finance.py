@@ -48,24 +48,26 @@ def one_off_paid(costs: pd.DataFrame, month: str) -> float:
     return float(one_off["amount"].sum())
 
 
+def month_cost(costs: pd.DataFrame, hours: pd.Series, month: str) -> dict[str, Any]:
+    """A month's cost, hours saved and cost per hour."""
+    cost, saved = monthly_cost(costs, month), number(hours.get(month, 0.0))
+    return {"month": month, "cost": cost, "hours": saved, "value": ratio(cost, saved)}
+
+
 def cost_per_hour(
     costs: pd.DataFrame | None,
     hours: pd.Series,
+    complete: list[str],
     month: str | None,
     alternatives: Mapping[str, float],
     edges: tuple[float, ...],
 ) -> dict[str, Any]:
     """Metric 3 for ``month`` (``as_of.month``): cost / hours saved that month, with the
-    monthly series and the alternatives to compare with. None without costs or hours."""
+    series of ``complete`` months and the alternatives. None without costs or hours."""
     empty = {"value": None, "band": None, "month": month, "cost": None, "hours": None}
     if costs is None or month is None:
         return {**empty, "months": [], "alternatives": dict(alternatives)}
-    months = [
-        {"month": m, "cost": monthly_cost(costs, m), "hours": number(hours.get(m, 0.0))}
-        for m in hours.index
-    ]
-    for row in months:
-        row["value"] = ratio(row["cost"], row["hours"])
+    months = [month_cost(costs, hours, m) for m in complete]
     current = next((row for row in months if row["month"] == month), None)
     value = current["value"] if current else None
     return {
