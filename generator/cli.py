@@ -53,10 +53,16 @@ def escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def one_line(value: str) -> str:
+    """Text from the data on one screen line: a newline typed in a cell cannot start a line
+    of its own (GitHub Actions reads ``::command::`` lines on stdout and stderr alike)."""
+    return value.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def print_problems(problems: Iterable[Problem], data_dir: Path) -> None:
     shown = [located(p, data_dir) for p in problems]
     for problem in shown[:SCREEN_LIMIT]:
-        click.echo(str(problem), err=True)
+        click.echo(one_line(str(problem)), err=True)
     if len(shown) > SCREEN_LIMIT:
         click.echo(text("loader.more", count=len(shown) - SCREEN_LIMIT), err=True)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -108,9 +114,9 @@ def build(data_dir: Path, site_dir: Path) -> None:
     built = build_site(data_dir, site_dir)
     print_rows(built.report["rows"])
     for replaced in built.report["replaced"]:
-        click.echo(f"Réponse remplacée par une plus récente : {replaced}")
+        click.echo(one_line(f"Réponse remplacée par une plus récente : {replaced}"))
     for warning in built.report["warnings"]:
-        click.echo(f"Attention : {warning['message']}")
+        click.echo(one_line(f"Attention : {warning['message']}"))
     click.echo(f"Site construit dans {site_dir}/ ({len(built.pages)} pages).")
 
 
@@ -132,7 +138,7 @@ def validate(data_dir: Path) -> None:
     """Vérifie les données seulement ; liste chaque problème (fichier:ligne: colonne: message)."""
     data = load_dataset(data_dir)
     for notice in data.notices:
-        click.echo(f"Attention : {notice.message}")
+        click.echo(one_line(f"Attention : {notice.message}"))
     rows = sum(count.read for count in data.rows.values())
     click.echo(text("loader.ok", files=len(data.rows), rows=rows))
 
