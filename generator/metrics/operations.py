@@ -86,16 +86,27 @@ def status(uses: int | None, active_uses: int) -> str:
     return "faible" if uses > 0 else "inactif"
 
 
+def uses_by_week(usage: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Total uses per week and person: ``{week: {person: uses}}`` (reported rows only)."""
+    totals = usage.groupby(["week", "person"])["uses"].sum()
+    weeks: dict[str, dict[str, int]] = {}
+    for (week, person), uses in totals.items():
+        weeks.setdefault(str(week), {})[str(person)] = int(uses)
+    return weeks
+
+
 def week_statuses(
-    usage: pd.DataFrame, people: pd.DataFrame, week: str, active_uses: int
+    uses: dict[str, int], people: pd.DataFrame, week: str, active_uses: int
 ) -> list[dict[str, Any]]:
     """Each trained person's uses in ``week`` (None when they did not report) and status."""
-    uses = usage[usage["week"] == week].groupby("person")["uses"].sum()
-    statuses = []
-    for person in trained_people(people, week):
-        count = int(uses[person]) if person in uses.index else None
-        statuses.append({"person": person, "uses": count, "status": status(count, active_uses)})
-    return statuses
+    return [
+        {
+            "person": person,
+            "uses": uses.get(person),
+            "status": status(uses.get(person), active_uses),
+        }
+        for person in trained_people(people, week)
+    ]
 
 
 def adoption_rate(statuses: list[dict[str, Any]]) -> float | None:
@@ -115,8 +126,8 @@ def adoption_weeks(
 ) -> list[dict[str, Any]]:
     """The adoption rate of every week with usage rows."""
     weeks = []
-    for week in sorted(usage["week"].unique()):
-        statuses = week_statuses(usage, people, week, active_uses)
+    for week, uses in sorted(uses_by_week(usage).items()):
+        statuses = week_statuses(uses, people, week, active_uses)
         active = sum(1 for s in statuses if s["status"] == "actif")
         weeks.append(
             {
@@ -139,7 +150,9 @@ def adoption(
     """Metric 2 for ``as_of_week``: rate, band, each trained person's status, weekly series."""
     if as_of_week is None:
         return {"rate": None, "band": None, "people": [], "weeks": []}
-    statuses = week_statuses(usage, people, as_of_week, active_uses)
+    statuses = week_statuses(
+        uses_by_week(usage).get(as_of_week, {}), people, as_of_week, active_uses
+    )
     rate = adoption_rate(statuses)
     return {
         "rate": rate,
