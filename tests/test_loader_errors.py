@@ -16,10 +16,10 @@ import pytest
 from generator.build import compute_report
 from generator.errors import DataError
 from generator.load import Dataset, load_dataset
-from tests.fixture_company import write_company
+from tests.fixture_company import Row, write_company
 from tests.report_helpers import near, value
 
-USAGE = [{"week": "2026-W03", "person": "sophie", "task": "compte_rendu", "uses": 3}]
+USAGE: list[Row] = [{"week": "2026-W03", "person": "sophie", "task": "compte_rendu", "uses": 3}]
 COMPANY = "name: Atelier Exemple\ndeployed_on: 2026-01-05\n"
 USAGE_HEADER = "week,person,task,uses\n"
 FR_EXCEL = "\ufeff"  # French Excel's "CSV UTF-8" starts with a BOM and ends lines with CRLF
