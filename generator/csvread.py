@@ -18,6 +18,9 @@ from generator.errors import Problem
 from generator.i18n import text
 
 LINE = "_line"
+# Long cells are reported by the text check ("texte trop long"), not by the csv module's
+# 128 KiB field limit, whose own message would blame the quotes.
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True)

@@ -48,17 +48,19 @@ def test_published_metrics_json_is_the_report(demo_site):
     assert published == json.loads(json.dumps(compute_report(DEMO)))
     assert published["company"] == "Atelier Exemple"
     assert published["as_of"] == {"week": "2026-W40", "month": "2026-09"}
-    assert published["rows"]["usage.csv"] == {"read": 886, "used": 886}
+    assert published["rows"]["usage.csv"] == {"read": 889, "used": 889}
 
 
 def test_home_cards_show_the_demo_numbers(demo_site):
-    # Checked by hand from data/: September 2026 costs 637.40 € (licences) + amortized
-    # one-offs, for 107.58 h saved → 5.92 €/h; 7 of 9 trained people active in W40 → 78 %;
-    # 4 500 € of one-offs / 2 418.46 € monthly net gain → 1.86 months.
+    # Checked by hand from data/ (a separate pandas script, not the generator):
+    # September 2026 costs 337.40 € of licences + 2 400/12 + 600/6 of amortized one-offs
+    # = 637.40 €, for 102.24 h saved (weeks split by weekdays) → 6.23 €/h; in W40, 6 of the
+    # 9 trained people used AI ≥ 3 times (sophie 2, camille 0, thomas no answer) → 67 %;
+    # 4 500 € of one-offs / 2 356.16 € mean net gain of Jul–Sep → 1.91 months.
     home = page(demo_site, "")
-    assert f"5,92{NBSP}€" in home
-    assert f"78{NBSP}%" in home
-    assert f"1,86{NBSP}mois" in home
+    assert f"6,23{NBSP}€" in home
+    assert f"67{NBSP}%" in home
+    assert f"1,91{NBSP}mois" in home
     assert "Atelier Exemple" in home
     assert "semaine 40 de 2026" in home
     assert home.count('class="roi-card ') == 4
@@ -66,10 +68,12 @@ def test_home_cards_show_the_demo_numbers(demo_site):
 
 def test_metric_pages_show_values_and_provenance(demo_site):
     adoption = page(demo_site, "metriques/adoption")
-    assert "Hélène Dupré" in adoption and "Non renseigné" in adoption
+    for status in ("Actif", "Faible", "Inactif", "Non renseigné"):
+        assert f"<td>{status}</td>" in adoption, status
+    assert "Hélène Dupré" in adoption
     cost = page(demo_site, "metriques/cout-par-heure")
-    assert f"637,40{NBSP}€" in cost and f"107,6{NBSP}h" in cost
-    assert "usage.csv" in cost and "886 lignes lues" in cost
+    assert f"637,40{NBSP}€" in cost and f"102,2{NBSP}h" in cost
+    assert "usage.csv" in cost and "889 lignes lues" in cost
 
 
 def test_data_page_documents_every_column_from_the_schema(demo_site):

@@ -189,11 +189,12 @@ PEOPLE: tuple[Person, ...] = (
 )
 AI_PEOPLE = tuple(p for p in PEOPLE if p.group == "ai")
 
-# The person who gives up in mid-June and comes back after the September refresher session.
+# The person who gives up in mid-June: fewer uses, then "0" answers, then silence; asked to
+# report again after the September refresher, she answers "0" (still inactive).
 DROPOUT = "camille"
 DROPOUT_LOW_WEEK = 23  # uses fall
 DROPOUT_ZERO_WEEKS = (24, 25, 26)  # answers "0" everywhere
-DROPOUT_BACK_WEEK = 37  # answers again, slowly
+DROPOUT_BACK_WEEK = 39  # answers again, with "0"
 
 COMPANY_YAML = """\
 # Réglages de l'entreprise de démonstration (fichier écrit par tools/make_demo_data.py)
@@ -351,9 +352,7 @@ def dropout_factor(person: Person, week: int) -> float | None:
         return 0.4
     if week in DROPOUT_ZERO_WEEKS:
         return 0.0
-    if week < DROPOUT_BACK_WEEK:
-        return None
-    return min(0.8, 0.3 + 0.15 * (week - DROPOUT_BACK_WEEK))
+    return None if week < DROPOUT_BACK_WEEK else 0.0
 
 
 def first_week(person: Person) -> int:
