@@ -105,12 +105,11 @@ def band_info(key: str, band: str | None) -> dict[str, Markup]:
 
 def card_detail(key: str, metric: dict[str, Any]) -> str:
     """The figures behind a card's value, in one French sentence (empty without data)."""
+    statuses = [p.get("status") for p in metric.get("people", [])]
     values: dict[str, str] = {
         "time_saved": hours(metric.get("hours_per_person_month")),
-        "adoption_active": number(
-            sum(1 for p in metric.get("people", []) if p["status"] == "actif")
-        ),
-        "adoption_trained": number(len(metric.get("people", []))),
+        "adoption_active": number(statuses.count("actif")),
+        "adoption_trained": number(len(statuses)),
         "cost": money(metric.get("cost"), 2),
         "hours": hours(metric.get("hours")),
         "month": month_label(metric.get("month"), long=True),

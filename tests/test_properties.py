@@ -110,6 +110,7 @@ def costs_frame(
     return pd.DataFrame(
         [
             {
+                "category": "licence",
                 "amount": amount * factor,
                 "kind": kind,
                 "start": start,

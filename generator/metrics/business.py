@@ -7,7 +7,15 @@ from typing import Any
 
 import pandas as pd
 
-from generator.metrics.common import compare, evolution, mean, monthly_sum, percent, ratio
+from generator.metrics.common import (
+    compare,
+    evolution,
+    mean,
+    monthly_sum,
+    number,
+    percent,
+    ratio,
+)
 from generator.periods import split_months
 from generator.schema import SCHEMAS
 
@@ -24,7 +32,8 @@ def revenue(frame: pd.DataFrame | None, deployed_on: date, recent: int) -> list[
         compared = compare(table[stream].astype(float), deployed_on, recent)
         before, after = compared["before"], compared["after"]
         delta = None if before is None or after is None else after - before
-        streams.append({"stream": stream, **compared, "delta": delta})
+        months = series(table[stream], "revenue")
+        streams.append({"stream": stream, **compared, "delta": delta, "months": months})
     return streams
 
 
@@ -42,7 +51,22 @@ def capacity(frame: pd.DataFrame | None, deployed_on: date, recent: int) -> dict
     basket = mean(float(v) for v in by_month.loc[after_months, "avg_basket"].dropna())
     before, after = handled["before"], handled["after"]
     extra = None if before is None or after is None or basket is None else (after - before) * basket
-    return {**handled, "per_headcount": per_head, "avg_basket": basket, "extra_revenue": extra}
+    months = [
+        {
+            "month": str(m),
+            "handled": number(h),
+            "headcount": number(n),
+            "per_headcount": ratio(number(h), number(n)),
+        }
+        for m, h, n in zip(by_month.index, by_month["handled"], by_month["headcount"], strict=True)
+    ]
+    return {
+        **handled,
+        "per_headcount": per_head,
+        "avg_basket": basket,
+        "extra_revenue": extra,
+        "months": months,
+    }
 
 
 def acquisition_figures(rows: pd.DataFrame, hourly_value: float) -> dict[str, float | None]:
@@ -80,7 +104,11 @@ def cac(
         }
         for name in before
     }
-    return {**parts.pop("cac"), **parts}
+    months = [
+        {"month": str(month), **acquisition_figures(rows, hourly_value)}
+        for month, rows in frame.groupby("month", sort=True)
+    ]
+    return {**parts.pop("cac"), **parts, "months": months}
 
 
 def freed_time(frame: pd.DataFrame | None, recent: int) -> list[dict[str, Any]]:
@@ -90,11 +118,20 @@ def freed_time(frame: pd.DataFrame | None, recent: int) -> list[dict[str, Any]]:
     months = sorted(frame["month"].unique())[-recent:]
     hours = frame[frame["month"].isin(months)].groupby("use")["hours"].sum().astype(float)
     overall = float(hours.sum())
+    by_month = monthly_sum(frame, "hours", ["use"])
     return [
         {
             "use": use,
             "hours": float(hours.get(use, 0.0)),
-            "share": (ratio(float(hours.get(use, 0.0)), overall) or 0) * 100 if overall else None,
+            "share": percent(float(hours.get(use, 0.0)), overall),
+            "months": series(by_month.get(use), "hours"),
         }
         for use in USES
     ]
+
+
+def series(monthly: pd.Series | None, name: str) -> list[dict[str, Any]]:
+    """A month-indexed series as ``[{"month": …, name: …}]`` for charts."""
+    if monthly is None:
+        return []
+    return [{"month": str(m), name: number(v)} for m, v in monthly.sort_index().items()]

@@ -89,6 +89,19 @@ def net_gain(
     return mean(gains)
 
 
+def spending(costs: pd.DataFrame, months: list[str]) -> list[dict[str, Any]]:
+    """Money paid per month and category: running monthly rows, one-offs in full when paid."""
+    monthly = costs[costs["kind"] == "monthly"]
+    rows = []
+    for month in months:
+        running = (monthly["start"] <= month) & (monthly["end"].isna() | (monthly["end"] >= month))
+        one_off = costs[(costs["kind"] == "one_off") & (costs["start"] == month)]
+        paid = pd.concat([monthly[running], one_off])
+        for category, amount in paid.groupby("category")["amount"].sum().items():
+            rows.append({"month": month, "category": str(category), "amount": float(amount)})
+    return rows
+
+
 def cumulative_gain(
     costs: pd.DataFrame, hours: pd.Series, last: str, hourly_value: float
 ) -> list[dict[str, Any]]:
@@ -117,7 +130,7 @@ def payback(
     and the break-even month of the cumulative net gain."""
     empty = {"months": None, "band": None, "break_even_month": None, "investment": None}
     if costs is None or costs.empty:
-        return {**empty, "net_gain_per_month": None, "cumulative": []}
+        return {**empty, "net_gain_per_month": None, "cumulative": [], "spending": []}
     investment = float(costs.loc[costs["kind"] == "one_off", "amount"].sum())
     gain = (
         net_gain(costs, hours, complete_after[-recent:], hourly_value) if complete_after else None
@@ -132,4 +145,5 @@ def payback(
         "investment": investment,
         "net_gain_per_month": gain,
         "cumulative": cumulative,
+        "spending": spending(costs, [row["month"] for row in cumulative]),
     }

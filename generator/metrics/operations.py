@@ -48,6 +48,8 @@ def time_saved(
     weeks = weekly_time_saved(hours)
     if as_of_week is None or weeks.empty:
         return {
+            "people": [],
+            "by_task": [],
             "hours_per_person_week": None,
             "hours_per_person_month": None,
             "band": None,
@@ -57,12 +59,14 @@ def time_saved(
     monthly = mean(float(v) for v in recent)
     per_month = None if monthly is None else monthly * WEEKS_PER_MONTH
     by_task = hours.groupby(["week", "task"], as_index=False)["hours"].sum()
+    latest = hours[hours["week"] == as_of_week].groupby("person", as_index=False)["hours"].sum()
     return {
         "hours_per_person_week": number(weeks.at[as_of_week, "hours_per_person"]),
         "hours_per_person_month": per_month,
         "band": time_saved_band(per_month, edges),
         "weeks": records(weeks.reset_index()),
         "by_task": records(by_task),
+        "people": records(latest),
     }
 
 
@@ -140,6 +144,30 @@ def adoption_weeks(
     return weeks
 
 
+QUIET = ("inactif", "non_renseigne")
+
+
+def alerts(
+    weeks: dict[str, dict[str, int]], people: pd.DataFrame, active_uses: int
+) -> list[dict[str, Any]]:
+    """Trained people inactive or not reporting in each of the last two weeks with usage rows.
+
+    >>> p = pd.DataFrame({"person": ["ana", "ben"], "group": ["ai", "ai"],
+    ...     "trained_on": pd.to_datetime(["2026-01-05", "2026-01-05"])})
+    >>> alerts({"2026-W03": {"ana": 0, "ben": 4}, "2026-W04": {"ben": 5}}, p, 3)
+    [{'person': 'ana', 'statuses': ['inactif', 'non_renseigne']}]
+    """
+    last_two = sorted(weeks)[-2:]
+    if len(last_two) < 2:
+        return []
+    flagged = []
+    for person in trained_people(people, last_two[0]):
+        statuses = [status(weeks[week].get(person), active_uses) for week in last_two]
+        if all(s in QUIET for s in statuses):
+            flagged.append({"person": person, "statuses": statuses})
+    return flagged
+
+
 def adoption(
     usage: pd.DataFrame,
     people: pd.DataFrame,
@@ -149,14 +177,14 @@ def adoption(
 ) -> dict[str, Any]:
     """Metric 2 for ``as_of_week``: rate, band, each trained person's status, weekly series."""
     if as_of_week is None:
-        return {"rate": None, "band": None, "people": [], "weeks": []}
-    statuses = week_statuses(
-        uses_by_week(usage).get(as_of_week, {}), people, as_of_week, active_uses
-    )
+        return {"rate": None, "band": None, "people": [], "weeks": [], "alerts": []}
+    weeks = uses_by_week(usage)
+    statuses = week_statuses(weeks.get(as_of_week, {}), people, as_of_week, active_uses)
     rate = adoption_rate(statuses)
     return {
         "rate": rate,
         "band": adoption_band(rate, edges),
         "people": statuses,
         "weeks": adoption_weeks(usage, people, active_uses),
+        "alerts": alerts(weeks, people, active_uses),
     }

@@ -32,9 +32,15 @@ def errors_avoided(
     for error_type in counts.columns:
         count = compare(counts[error_type].astype(float), deployed_on, recent)
         value = compare(values[error_type].astype(float), deployed_on, recent)
-        avoided = None if count["evolution"] is None and count["before"] != 0 else difference(count)
+        months = [{"month": str(m), "count": float(c)} for m, c in counts[error_type].items()]
         types.append(
-            {"error_type": error_type, **count, "avoided": avoided, "value": difference(value)}
+            {
+                "error_type": error_type,
+                **count,
+                "avoided": difference(count),
+                "value": difference(value),
+                "months": months,
+            }
         )
     return {
         "avoided_per_month": total(t["avoided"] for t in types),
@@ -83,8 +89,16 @@ def customer(
             by_month["response_minutes"].astype(float), deployed_on, recent
         ),
         "complaint_rate": complaint_rates(customers, deployed_on, recent),
-        "months": records(customers.drop(columns=["_line", "_source"]).sort_values("month")),
+        "months": records(customer_months(customers)),
     }
+
+
+def customer_months(customers: pd.DataFrame) -> pd.DataFrame:
+    """The monthly rows with each month's complaint rate in %."""
+    columns = ["month", "nps", "response_minutes", "complaints", "orders"]
+    months = customers[columns].sort_values("month")
+    orders = months["orders"].astype(float).where(months["orders"] > 0)
+    return months.assign(complaint_rate=months["complaints"].astype(float) / orders * 100)
 
 
 def improved(before: float | None, after: float | None, better: str) -> bool | None:
@@ -107,11 +121,12 @@ def deliverables(
     result = []
     for (role, indicator), rows in frame.groupby(["role", "indicator"], sort=True):
         better = str(rows.sort_values("month")["better"].iloc[-1])
-        compared = compare(rows.groupby("month")["value"].mean().astype(float), deployed_on, recent)
+        monthly = rows.groupby("month")["value"].mean().astype(float).sort_index()
+        compared = compare(monthly, deployed_on, recent)
         entry = {"role": role, "indicator": indicator, "better": better, **compared}
-        result.append(
-            {**entry, "improved": improved(compared["before"], compared["after"], better)}
-        )
+        change = improved(compared["before"], compared["after"], better)
+        series = [{"month": str(m), "value": float(v)} for m, v in monthly.items()]
+        result.append({**entry, "improved": change, "months": series})
     return result
 
 
