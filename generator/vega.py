@@ -1,0 +1,72 @@
+"""Vega on our own site: the JavaScript bundle and the static SVG of every chart, rendered
+offline by vl-convert. Both are cached under ``.roi/cache`` keyed by what produced them, so a
+build only renders the charts whose spec changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import vl_convert
+
+STATIC_WIDTH = 640
+LOCALE = "fr-FR"
+
+
+def cache_dir() -> Path:
+    return Path(".roi/cache")
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """The spec as compact JSON, safe inside an HTML ``<script>`` element."""
+    text = json.dumps(
+        spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with a fixed width: a static image has no container to fit."""
+    return {**spec, "width": STATIC_WIDTH}
+
+
+def cached(key: str, suffix: str, produce: Any) -> str:
+    """The text cached under ``key``, produced (and stored) when missing."""
+    path = cache_dir() / f"{key}{suffix}"
+    if path.is_file():
+        return path.read_text("utf-8")
+    text: str = produce()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def render_svg(spec: dict[str, Any]) -> str:
+    """The chart as SVG, with French number and date formats."""
+    fixed = json.dumps(static_spec(spec), sort_keys=True)
+    key = hashlib.sha256(f"{vl_convert.__version__}|{fixed}".encode()).hexdigest()[:24]
+    return cached(
+        f"svg-{key}",
+        ".svg",
+        lambda: vl_convert.vegalite_to_svg(fixed, format_locale=LOCALE, time_format_locale=LOCALE),
+    )
+
+
+def javascript_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed in one classic script, served by the site itself.
+
+    The bundle declares top-level constants; an IIFE keeps them out of the page's global
+    scope, and it still publishes ``window.vegaEmbed``.
+    """
+    bundle = cached(f"vega-{vl_convert.__version__}", ".js", vl_convert.javascript_bundle)
+    return f"(function () {{\n{bundle}\n}})();\n"
+
+
+def locales() -> dict[str, Any]:
+    """d3 number and time locales handed to vega-embed in the browser."""
+    return {
+        "format": vl_convert.get_format_locale(LOCALE),
+        "time": vl_convert.get_time_format_locale(LOCALE),
+    }
