@@ -16,6 +16,7 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from generator.downloads import Download, write_downloads
 from generator.load import Dataset, load_dataset
 from generator.metrics import report
 from generator.pages import Page, all_pages, nav, render_pages
@@ -25,11 +26,12 @@ PACKAGE = resources.files("generator")
 
 @dataclass(frozen=True)
 class Built:
-    """What a build produced: the report and the pages written."""
+    """What a build produced: the report, the pages and the downloads written."""
 
     report: dict[str, Any]
     pages: list[Page]
     data: Dataset
+    downloads: list[Download]
 
 
 def compute_report(data_dir: Path) -> dict[str, Any]:
@@ -91,8 +93,9 @@ def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
     result = report(data)
     extra = stage_docs(user_docs, docs_dir)
     pages = render_pages(data, result, docs_dir, data_commit(data_dir))
+    downloads = write_downloads(result, data, docs_dir)
     (docs_dir / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
-    return Built(result, pages + extra, data)
+    return Built(result, pages + extra, data, downloads)
 
 
 def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
