@@ -17,9 +17,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from generator.downloads import Download, write_downloads
+from generator.figures import build_figures
 from generator.load import Dataset, load_dataset
 from generator.metrics import report
-from generator.pages import Page, all_pages, nav, render_pages
+from generator.pages import Page, all_pages, labels, nav, render_pages
+from generator.vega import write_assets
 
 PACKAGE = resources.files("generator")
 
@@ -71,6 +73,10 @@ def stage_docs(user_docs: Path, staging: Path) -> list[Page]:
     assets = staging / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(str(PACKAGE.joinpath("assets/roi.css")), assets / "roi.css")
+    (assets / "javascripts").mkdir(exist_ok=True)
+    shutil.copyfile(
+        str(PACKAGE.joinpath("assets/roi-charts.js")), assets / "javascripts" / "roi-charts.js"
+    )
     generated = {p.path for p in all_pages()}
     return [
         Page(path.relative_to(staging).as_posix(), "", page_title(path))
@@ -92,7 +98,9 @@ def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
     data = load_dataset(data_dir)
     result = report(data)
     extra = stage_docs(user_docs, docs_dir)
-    pages = render_pages(data, result, docs_dir, data_commit(data_dir))
+    figures = build_figures(result, labels(data))
+    write_assets(docs_dir, figures)
+    pages = render_pages(data, result, docs_dir, data_commit(data_dir), figures)
     downloads = write_downloads(result, data, docs_dir)
     (docs_dir / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
     return Built(result, pages + extra, data, downloads)

@@ -10,13 +10,18 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.bands import DEFAULT_EDGES, edges
+from generator.cards import HEADLINES, band_info, card, trusted
 from generator.escape import finalize, markdown_text
-from generator.format import FILTERS, hours, money, month_label, number
+from generator.figures import Figure, Labels
+from generator.format import FILTERS
 from generator.i18n import catalogue
 from generator.load import Dataset
 from generator.metrics import METRICS
 from generator.parse import expected
+from generator.periods import month_of
 from generator.schema import FILES, Column
+from generator.vega import spec_json
 
 
 @dataclass(frozen=True)
@@ -37,107 +42,58 @@ def metric_pages() -> list[Page]:
     ]
 
 
+DASHBOARDS: tuple[Page, ...] = (
+    Page(
+        "tableaux/operationnel.md", "dashboards/operations.md.j2", "Tableau 1 – Suivi opérationnel"
+    ),
+    Page("tableaux/financier.md", "dashboards/finance.md.j2", "Tableau 2 – ROI financier"),
+    Page("tableaux/business.md", "dashboards/business.md.j2", "Tableau 3 – Impact business"),
+)
+
+
 def all_pages() -> list[Page]:
     """Every generated page, in navigation order."""
     return [
         Page("index.md", "index.md.j2", "Accueil"),
+        *DASHBOARDS,
         *metric_pages(),
+        Page("methode.md", "methode.md.j2", "Méthode"),
         Page("donnees.md", "data.md.j2", "Vos données"),
     ]
 
 
 def nav(pages: list[Page]) -> list[Any]:
-    """The MkDocs ``nav``: home, the metrics grouped, the data page, then hand-written pages."""
+    """The MkDocs ``nav``: home, dashboards, the metrics, then the other pages."""
     metrics = [{p.title: p.path} for p in pages if p.metric]
-    others = [{p.title: p.path} for p in pages if not p.metric]
-    return [others[0], {"Les 12 métriques": metrics}, *others[1:]]
+    dashboards = [{p.title: p.path} for p in pages if p in DASHBOARDS]
+    others = [{p.title: p.path} for p in pages if not p.metric and p not in DASHBOARDS]
+    return [
+        others[0],
+        {"Tableaux de bord": dashboards},
+        {"Les 12 métriques": metrics},
+        *others[1:],
+    ]
 
 
-@dataclass(frozen=True)
-class Card:
-    """A headline metric on the home page: value, band and the sentence explaining it."""
-
-    key: str
-    title: Markup
-    value: str
-    unit: Markup
-    detail: str
-    band: str
-    band_label: Markup
-    sentence: Markup
-    link: str
-
-
-HEADLINES: dict[str, tuple[str, str, int | None]] = {
-    "time_saved": ("hours_per_person_week", "hours", None),
-    "adoption": ("rate", "percent", None),
-    "cost_per_hour": ("value", "money", 2),
-    "payback": ("months", "months", None),
+METRIC_FIGURES: dict[str, tuple[str, ...]] = {
+    "time_saved": ("time_saved", "hours_by_task"),
+    "adoption": ("adoption",),
+    "cost_per_hour": ("cost_per_hour", "alternatives"),
+    "payback": ("cumulative", "value_vs_cost"),
+    "errors_avoided": ("errors", "errors_months"),
+    "customer": ("nps", "response", "complaints"),
+    "deliverables": ("deliverables",),
+    "mental_load": ("mental_load",),
+    "revenue": ("revenue", "revenue_months"),
+    "capacity": ("capacity",),
+    "cac": ("cac",),
+    "freed_time": ("freed_time", "freed_time_months"),
 }
 
 
-BAND_TONES = {
-    "none": "note",
-    "top10": "success",
-    "upper_average": "success",
-    "excellent": "success",
-    "profitable": "info",
-    "normal": "info",
-    "good": "info",
-}
-
-
-def trusted(node: Any) -> Any:
-    """Catalogue text is ours: mark every string of ``node`` as Markup (not escaped)."""
-    if isinstance(node, dict):
-        return {key: trusted(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [trusted(value) for value in node]
-    return Markup(node) if isinstance(node, str) else node
-
-
-def band_info(key: str, band: str | None) -> dict[str, Markup]:
-    """Label, explaining sentence and admonition tone of a metric's band."""
-    texts = catalogue()["bands"]
-    chosen = texts["none"] if band is None else texts[key][band]
-    return trusted({**chosen, "tone": BAND_TONES.get(band or "none", "warning")})
-
-
-def card_detail(key: str, metric: dict[str, Any]) -> str:
-    """The figures behind a card's value, in one French sentence (empty without data)."""
-    statuses = [p.get("status") for p in metric.get("people", [])]
-    values: dict[str, str] = {
-        "time_saved": hours(metric.get("hours_per_person_month")),
-        "adoption_active": number(statuses.count("actif")),
-        "adoption_trained": number(len(statuses)),
-        "cost": money(metric.get("cost"), 2),
-        "hours": hours(metric.get("hours")),
-        "month": month_label(metric.get("month"), long=True),
-        "investment": money(metric.get("investment")),
-        "gain": money(metric.get("net_gain_per_month")),
-    }
-    if metric.get("band") is None:
-        return ""
-    return str(catalogue()["metrics"][key]["detail"]).format(**values)
-
-
-def card(key: str, metric: dict[str, Any], page: Page) -> Card:
-    """The home-page card of one of the four month-1 metrics."""
-    field, formatter, decimals = HEADLINES[key]
-    show: Any = FILTERS[formatter]
-    shown = show(metric[field]) if decimals is None else show(metric[field], decimals)
-    band_text = band_info(key, metric["band"])
-    return Card(
-        key=key,
-        title=Markup(catalogue()["metrics"][key]["short"]),
-        value=shown,
-        unit=Markup(catalogue()["metrics"][key].get("unit", "")),
-        detail=card_detail(key, metric),
-        band=metric["band"] or "none",
-        band_label=band_text["label"],
-        sentence=band_text["sentence"],
-        link=page.path.removeprefix("metriques/"),
-    )
+def root(page: Page) -> str:
+    """The relative path from a page back to the docs root: ``../`` per folder level."""
+    return "../" * page.path.count("/")
 
 
 def css_class(value: object) -> Markup:
@@ -172,6 +128,7 @@ def environment() -> jinja2.Environment:
     env.globals["band_info"] = band_info
     env.globals["fmt"] = FILTERS
     env.globals["expected_text"] = expected_text
+    env.globals["spec_json"] = spec_json
     return env
 
 
@@ -185,22 +142,44 @@ def display_names(data: Dataset) -> dict[str, str]:
     }
 
 
-def context(data: Dataset, report: dict[str, Any], commit: str) -> dict[str, Any]:
-    """Everything a template may place."""
+def labels(data: Dataset) -> Labels:
+    """How the figures name people and tasks, and the settings they draw."""
+    company = data.company
+    return Labels(
+        names=display_names(data),
+        tasks=task_labels(data),
+        deployed_month=month_of(company.deployed_on),
+        edges={key: edges(company.thresholds, key) for key in DEFAULT_EDGES},
+        alternatives=dict(company.alternatives),
+    )
+
+
+def task_labels(data: Dataset) -> dict[str, str]:
+    """Each task's label, or its id when the label is blank."""
     tasks = data.frames["tasks"]
+    return {t: (label or t) for t, label in zip(tasks["task"], tasks["label"], strict=True)}
+
+
+def context(
+    data: Dataset, report: dict[str, Any], commit: str, figures: dict[str, Figure]
+) -> dict[str, Any]:
+    """Everything a template may place."""
     return {
         "report": report,
         "m": report["metrics"],
         "company": data.company,
         "t": trusted(catalogue()),
         "names": display_names(data),
-        "task_labels": {
-            t: (label or t) for t, label in zip(tasks["task"], tasks["label"], strict=True)
+        "task_labels": task_labels(data),
+        "figures": figures,
+        "metric_figures": METRIC_FIGURES,
+        "hours_by_person": {
+            row["person"]: row["hours"] for row in report["metrics"]["time_saved"]["people"]
         },
         "files": FILES,
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
-        "cards": [card(k, report["metrics"][k], metric_page(k)) for k in HEADLINES],
+        "cards": [card(k, report["metrics"][k], metric_page(k).path) for k in HEADLINES],
     }
 
 
@@ -208,15 +187,19 @@ def metric_page(key: str) -> Page:
     return next(p for p in metric_pages() if p.metric == key)
 
 
-def render_pages(data: Dataset, report: dict[str, Any], docs_dir: Path, commit: str) -> list[Page]:
+def render_pages(
+    data: Dataset, report: dict[str, Any], docs_dir: Path, commit: str, figures: dict[str, Figure]
+) -> list[Page]:
     """Write every page under ``docs_dir``; returns the pages written."""
     env = environment()
-    values = context(data, report, commit)
+    values = context(data, report, commit, figures)
     pages = all_pages()
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         info = trusted(catalogue()["metrics"].get(page.metric or "", {}))
-        text = env.get_template(page.template).render(values, page=page, info=info, key=page.metric)
+        text = env.get_template(page.template).render(
+            values, page=page, info=info, key=page.metric, root=root(page)
+        )
         target.write_text(text, encoding="utf-8")
     return pages

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import vl_convert
 
 STATIC_WIDTH = 640
-LOCALE = "fr-FR"
+VERSION = version("vl-convert-python")
+LOCALE: Final = "fr-FR"
 
 
 def cache_dir() -> Path:
@@ -46,7 +48,7 @@ def cached(key: str, suffix: str, produce: Any) -> str:
 def render_svg(spec: dict[str, Any]) -> str:
     """The chart as SVG, with French number and date formats."""
     fixed = json.dumps(static_spec(spec), sort_keys=True)
-    key = hashlib.sha256(f"{vl_convert.__version__}|{fixed}".encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{VERSION}|{fixed}".encode()).hexdigest()[:24]
     return cached(
         f"svg-{key}",
         ".svg",
@@ -60,13 +62,26 @@ def javascript_bundle() -> str:
     The bundle declares top-level constants; an IIFE keeps them out of the page's global
     scope, and it still publishes ``window.vegaEmbed``.
     """
-    bundle = cached(f"vega-{vl_convert.__version__}", ".js", vl_convert.javascript_bundle)
+    bundle = cached(f"vega-{VERSION}", ".js", vl_convert.javascript_bundle)
     return f"(function () {{\n{bundle}\n}})();\n"
 
 
-def locales() -> dict[str, Any]:
-    """d3 number and time locales handed to vega-embed in the browser."""
-    return {
+def locales_script() -> str:
+    """A script giving vega-embed the d3 number and time locales of French."""
+    values = {
         "format": vl_convert.get_format_locale(LOCALE),
         "time": vl_convert.get_time_format_locale(LOCALE),
     }
+    return f"window.roiVegaLocales = {json.dumps(values, ensure_ascii=False, sort_keys=True)};\n"
+
+
+def write_assets(docs_dir: Path, figures: dict[str, Any]) -> None:
+    """The site's chart files: Vega bundle, locales, our script and one SVG per figure."""
+    scripts = docs_dir / "assets" / "javascripts"
+    scripts.mkdir(parents=True, exist_ok=True)
+    (scripts / "vega.js").write_text(javascript_bundle(), encoding="utf-8")
+    (scripts / "roi-locales.js").write_text(locales_script(), encoding="utf-8")
+    charts = docs_dir / "charts"
+    charts.mkdir(parents=True, exist_ok=True)
+    for figure_id, figure in figures.items():
+        (charts / f"{figure_id}.svg").write_text(render_svg(figure.spec), encoding="utf-8")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.figures import build_figures
 from generator.load import load_dataset
 from generator.metrics import report
-from generator.pages import all_pages, render_pages
+from generator.pages import all_pages, labels, render_pages
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "excel_plain"
@@ -24,7 +25,9 @@ PAGES = [page.path for page in all_pages()]
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pages")
     data = load_dataset(FIXTURE)
-    render_pages(data, report(data), out, commit="abc1234 2026-06-01")
+    result = report(data)
+    figures = build_figures(result, labels(data))
+    render_pages(data, result, out, commit="abc1234 2026-06-01", figures=figures)
     return out
 
 

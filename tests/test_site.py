@@ -142,3 +142,22 @@ def test_text_from_the_data_is_shown_literally(tmp_path):
     mental = page(site, "metriques/charge-mentale")
     assert "&lt;img src=x onerror=alert(3)&gt;" in mental and "<img src=x" not in mental
     assert "{{ 7*7 }} &amp; Cie" in page(site, "")
+
+
+def test_no_page_shows_markup_or_escapes_as_text(demo_site):
+    # Our own HTML must never be escaped into visible text, and a Markdown escape must never
+    # survive as a visible backslash (it happens when escaped text lands in raw HTML).
+    for path in demo_site.rglob("index.html"):
+        html = path.read_text("utf-8")
+        main = html[html.index("<article") : html.index("</article>")]
+        for bad in (
+            "&lt;figure",
+            "&lt;div",
+            "&lt;details",
+            "&lt;small",
+            "built-in method",
+            "\\-",
+            "\\(",
+            "\\.",
+        ):
+            assert bad not in main, (path, bad)
