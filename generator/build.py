@@ -100,8 +100,8 @@ def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
     extra = stage_docs(user_docs, docs_dir)
     figures = build_figures(result, labels(data))
     write_assets(docs_dir, figures)
-    pages = render_pages(data, result, docs_dir, data_commit(data_dir), figures)
     downloads = write_downloads(result, data, docs_dir)
+    pages = render_pages(data, result, docs_dir, data_commit(data_dir), figures, downloads)
     (docs_dir / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
     return Built(result, pages + extra, data, downloads)
 

@@ -20,7 +20,7 @@ from typing import Any
 from generator.dashboards import DASHBOARDS, FOLDER, Kind, Table
 from generator.i18n import text
 from generator.load import Dataset
-from generator.pages import display_names
+from generator.pages import display_names, task_labels
 from generator.schema import FILES, FileSchema
 from generator.workbook import STAMP, Column, Sheet, Value, write_entry, write_workbook
 
@@ -91,11 +91,6 @@ def report_stamp(report: dict[str, Any]) -> datetime:
         return STAMP
     year, number = (int(part) for part in month.split("-"))
     return datetime(year, number, calendar.monthrange(year, number)[1])
-
-
-def task_labels(data: Dataset) -> dict[str, str]:
-    tasks = data.frames["tasks"]
-    return {t: (label or t) for t, label in zip(tasks["task"], tasks["label"], strict=True)}
 
 
 def template_text(schema: FileSchema) -> str:

@@ -3,9 +3,10 @@ numbers are formatted by ``format.py`` filters, data text is escaped by ``escape
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -17,6 +18,9 @@ from generator.figures import Figure, Labels
 from generator.format import FILTERS
 from generator.i18n import catalogue
 from generator.load import Dataset
+
+if TYPE_CHECKING:
+    from generator.downloads import Download
 from generator.metrics import METRICS
 from generator.parse import expected
 from generator.periods import month_of
@@ -161,7 +165,11 @@ def task_labels(data: Dataset) -> dict[str, str]:
 
 
 def context(
-    data: Dataset, report: dict[str, Any], commit: str, figures: dict[str, Figure]
+    data: Dataset,
+    report: dict[str, Any],
+    commit: str,
+    figures: dict[str, Figure],
+    downloads: Sequence[Download] = (),
 ) -> dict[str, Any]:
     """Everything a template may place."""
     return {
@@ -172,6 +180,7 @@ def context(
         "names": display_names(data),
         "task_labels": task_labels(data),
         "figures": figures,
+        "downloads": {d.key: d for d in downloads},
         "metric_figures": METRIC_FIGURES,
         "hours_by_person": {
             row["person"]: row["hours"] for row in report["metrics"]["time_saved"]["people"]
@@ -188,11 +197,16 @@ def metric_page(key: str) -> Page:
 
 
 def render_pages(
-    data: Dataset, report: dict[str, Any], docs_dir: Path, commit: str, figures: dict[str, Figure]
+    data: Dataset,
+    report: dict[str, Any],
+    docs_dir: Path,
+    commit: str,
+    figures: dict[str, Figure],
+    downloads: Sequence[Download] = (),
 ) -> list[Page]:
     """Write every page under ``docs_dir``; returns the pages written."""
     env = environment()
-    values = context(data, report, commit, figures)
+    values = context(data, report, commit, figures, downloads)
     pages = all_pages()
     for page in pages:
         target = docs_dir / page.path

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by the benchmark, not here: a busy 2-core machine must not fail a property.
+settings.register_profile("roi", deadline=None, max_examples=100)
+settings.load_profile("roi")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

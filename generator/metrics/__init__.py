@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pandas as pd
 from generator.bands import edges
 from generator.load import Dataset
 from generator.metrics import business, finance, operations, quality
-from generator.periods import complete_months, is_baseline_month
+from generator.periods import complete_months, is_baseline_month, week_monday
 
 METRICS: tuple[str, ...] = (
     "time_saved",
@@ -34,6 +35,33 @@ def as_of(usage: pd.DataFrame | None) -> dict[str, str | None]:
         return {"week": None, "month": None}
     months = complete_months(usage["week"].unique())
     return {"week": str(usage["week"].max()), "month": months[-1] if months else None}
+
+
+PERIOD_COLUMNS = ("week", "month", "date", "start")
+
+
+def latest_periods(frames: dict[str, pd.DataFrame]) -> dict[str, str | None]:
+    """Each measurement file's latest week, month or date: how fresh the data is."""
+    latest: dict[str, str | None] = {}
+    for stem, frame in frames.items():
+        column = next((c for c in PERIOD_COLUMNS if c in frame.columns), None)
+        if column is None:
+            continue
+        value = frame[column].dropna().max() if not frame.empty else None
+        latest[f"{stem}.csv"] = None if value is None or value is pd.NaT else str(value)[:10]
+    return latest
+
+
+def rollout_month(deployed_on: date, week: str | None) -> int | None:
+    """Which month of the rollout the latest week falls in (the deployment month is 1).
+
+    >>> rollout_month(date(2026, 1, 5), "2026-W40")
+    9
+    """
+    if week is None:
+        return None
+    latest = week_monday(week)
+    return (latest.year - deployed_on.year) * 12 + latest.month - deployed_on.month + 1
 
 
 def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[str, Any]:
@@ -91,6 +119,8 @@ def report(data: Dataset) -> dict[str, Any]:
         "company": data.company.name,
         "deployed_on": data.company.deployed_on.isoformat(),
         "as_of": period,
+        "rollout_month": rollout_month(data.company.deployed_on, period["week"]),
+        "latest": latest_periods(data.frames),
         "rows": {
             name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
         },
