@@ -6,6 +6,7 @@ French typographic convention and Excel do. Missing values print as an em dash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 THIN = "\u202f"
@@ -27,6 +28,11 @@ def number(value: float | None, decimals: int = 0) -> str:
         return MISSING
     text = f"{value:,.{decimals}f}".replace(",", THIN).replace(".", ",")
     return text.replace("-", MINUS)
+
+
+def decimal(value: float | None) -> str:
+    """A ratio or a mean that needs its decimals: ``8,67``."""
+    return number(value, 2)
 
 
 def signed(value: float | None, decimals: int = 0) -> str:
@@ -110,8 +116,9 @@ def day_label(day: date | None) -> str:
     return MISSING if day is None else f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
+    "decimal": decimal,
     "signed": signed,
     "money": money,
     "percent": percent,

@@ -1,0 +1,102 @@
+"""Every number a page shows is the one ``metrics.json`` holds (formatted in French).
+
+The values themselves are checked by hand elsewhere (worked examples, demo headline test);
+here the question is only whether the pages and ``metrics.json`` agree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.format import change, decimal, hours, money, month_label, months, number, percent
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("docs")
+    generate(ROOT / "data", out, ROOT / "docs")
+    return out
+
+
+@pytest.fixture(scope="module")
+def metrics(docs: Path) -> dict:
+    return json.loads((docs / "metrics.json").read_text("utf-8"))["metrics"]
+
+
+def read(docs: Path, path: str) -> str:
+    return (docs / path).read_text("utf-8")
+
+
+def test_financial_dashboard_shows_the_report(docs, metrics):
+    page = read(docs, "tableaux/financier.md")
+    assert money(metrics["cost_per_hour"]["value"], 2) in page
+    assert money(metrics["payback"]["investment"]) in page
+    assert money(metrics["payback"]["net_gain_per_month"]) in page
+    assert months(metrics["payback"]["months"]) in page
+    assert month_label(metrics["payback"]["break_even_month"], long=True) in page
+    for row in metrics["payback"]["cumulative"]:
+        assert f"| {money(row['cumulative'])} |" in page, row
+
+
+def test_operations_dashboard_lists_every_trained_person(docs, metrics):
+    page = read(docs, "tableaux/operationnel.md")
+    statuses = {
+        "actif": "Actif",
+        "faible": "Faible",
+        "inactif": "Inactif",
+        "non_renseigne": "Non renseigné",
+    }
+    for person in metrics["adoption"]["people"]:
+        assert f"| {statuses[person['status']]} | {number(person['uses'])} |" in page, person
+    for week in metrics["adoption"]["weeks"]:
+        assert percent(week["rate"]) in page
+    for alert in metrics["adoption"]["alerts"]:
+        assert "Camille Bérard" in page and alert["person"] == "camille"
+
+
+def test_business_dashboard_shows_the_report(docs, metrics):
+    page = read(docs, "tableaux/business.md")
+    capacity = metrics["capacity"]
+    assert money(capacity["extra_revenue"]) in page
+    before, after, evolution = capacity["before"], capacity["after"], capacity["evolution"]
+    assert f"| {decimal(before)} | {decimal(after)} | {change(evolution)} |" in page
+    customer = metrics["customer"]
+    assert f"| {number(customer['nps']['before'])} | {number(customer['nps']['after'])} |" in page
+    for stream in metrics["revenue"]:
+        assert money(stream["delta"]) in page
+    assert money(metrics["errors_avoided"]["value_per_month"]) in page
+    assert change(metrics["mental_load"]["mean_evolution"]) in page
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "field", "show"),
+    [
+        ("metriques/temps-gagne.md", "time_saved", "hours_per_person_week", hours),
+        ("metriques/temps-gagne.md", "time_saved", "hours_per_person_month", hours),
+        ("metriques/adoption.md", "adoption", "rate", percent),
+        ("metriques/cout-par-heure.md", "cost_per_hour", "value", lambda v: money(v, 2)),
+        ("metriques/delai-de-rentabilite.md", "payback", "months", months),
+        ("metriques/erreurs-evitees.md", "errors_avoided", "value_per_month", money),
+        ("metriques/capacite-de-traitement.md", "capacity", "extra_revenue", money),
+        ("metriques/cout-d-acquisition.md", "cac", "after", money),
+        ("metriques/charge-mentale.md", "mental_load", "mean_evolution", change),
+    ],
+)
+def test_metric_page_shows_its_headline(docs, metrics, path, key, field, show):
+    assert show(metrics[key][field]) in read(docs, path)
+
+
+def test_home_shows_the_four_cards_and_the_rollout_month(docs, metrics):
+    home = read(docs, "index.md")
+    assert hours(metrics["time_saved"]["hours_per_person_week"]) in home
+    assert percent(metrics["adoption"]["rate"]) in home
+    assert money(metrics["cost_per_hour"]["value"], 2) in home
+    assert months(metrics["payback"]["months"]) in home
+    assert "**Mois 9 du déploiement**" in home  # 2026-W40 starts Monday 28 September: month 9
+    assert "| `usage.csv` | 2026\\-W40 |" in home
