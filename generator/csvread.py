@@ -29,17 +29,23 @@ class RawTable:
 
     frame: pd.DataFrame
     french: bool
+    encoding: str = "utf-8"
 
 
-def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
-    """Bytes to text; a BOM is dropped, binary or non-UTF-8 content is a problem."""
+def decode(data: bytes, name: str) -> tuple[str | None, str, list[Problem]]:
+    """Bytes to text and the encoding read. UTF-8 (BOM dropped) first; then Windows-1252,
+    which French Excel writes for « CSV (séparateur : point-virgule) »; else a problem."""
     if b"\x00" in data[:8192]:
-        return None, [Problem(name, 0, "", text("loader.binary"))]
+        return None, "", [Problem(name, 0, "", text("loader.binary"))]
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), "utf-8", []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return None, [Problem(name, line, "", text("loader.not_utf8", line=line))]
+        failure = Problem(name, line, "", text("loader.not_utf8", line=line))
+    try:
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError:
+        return None, "", [failure]
 
 
 def is_french(header_line: str) -> bool:
@@ -78,7 +84,7 @@ def fit_width(record: list[str], width: int) -> list[str] | None:
 
 def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     """Read ``path`` (shown as ``name`` in problems) into a :class:`RawTable`."""
-    content, problems = decode(path.read_bytes(), name)
+    content, encoding, problems = decode(path.read_bytes(), name)
     if content is None:
         return None, problems
     first_line = content.lstrip("\r\n").split("\n", 1)[0]
@@ -105,7 +111,7 @@ def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
         lines.append(line)
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else empty_frame(header)
     frame[LINE] = lines
-    return RawTable(frame, french), problems
+    return RawTable(frame, french, encoding), problems
 
 
 def empty_frame(header: list[str]) -> pd.DataFrame:

@@ -116,6 +116,8 @@ def read_file(path: Path, name: str, schema: FileSchema) -> FileResult:
         return FileResult(None, problems, [])
     header = [c for c in raw.frame.columns if c != LINE]
     notices = unknown_column_notices(name, schema, header)
+    if raw.encoding == "cp1252":
+        notices.append(Notice("windows_encoding", "", text("warnings.windows_encoding", file=name)))
     if missing := header_problems(name, schema, header):
         return FileResult(None, problems + missing, notices)
     typed, value_problems = typed_frame(name, schema, raw)

@@ -149,12 +149,12 @@ BROKEN = [
     ),
     pytest.param(
         "people.csv",
-        "person,name\nsophie,Sophie\nhelene,Hélène\n".encode("latin-1"),
+        b"person,name\nsophie,Sophie\nhelene,H\x81l\x8dne\n",
         [
             "people.csv:3: le fichier n'est pas du texte UTF-8 (octet illisible ligne 3) : "
             + EXCEL_HINT
         ],
-        id="latin-1-file",
+        id="neither-utf8-nor-windows-1252",
     ),
     pytest.param(
         "usage.csv",
@@ -555,3 +555,16 @@ def test_bad_then_fixed(tmp_path: Path) -> None:
     put(data_dir, "usage.csv", USAGE_HEADER + "2026-W03,sophie,compte_rendu,5\n")
     # 5 × 30 min = 2.5 h
     assert value(compute_report(data_dir), "time_saved", "hours_per_person_week") == near(2.5)
+
+
+def test_windows_1252_file_from_french_excel_is_read_with_a_notice(tmp_path):
+    # French Excel's « CSV (séparateur : point-virgule) » writes Windows-1252, not UTF-8.
+    data = write_company(tmp_path, {})
+    content = "person;name;team;role;trained_on;group\r\nhelene;Hélène Dupré;Équipe;Admin;05/01/2026;\r\n"
+    (data / "people.csv").write_bytes(content.encode("cp1252"))
+    dataset = load_dataset(data)
+    people = dataset.frame("people")
+    assert list(people["name"]) == ["Hélène Dupré"]
+    assert list(people["team"]) == ["Équipe"]
+    assert [n.code for n in dataset.notices] == ["windows_encoding"]
+    assert dataset.notices[0].message.startswith("people.csv : lu comme un CSV Windows")
