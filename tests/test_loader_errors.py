@@ -560,7 +560,11 @@ def test_bad_then_fixed(tmp_path: Path) -> None:
 def test_windows_1252_file_from_french_excel_is_read_with_a_notice(tmp_path):
     # French Excel's « CSV (séparateur : point-virgule) » writes Windows-1252, not UTF-8.
     data = write_company(tmp_path, {})
-    content = "person;name;team;role;trained_on;group\r\nhelene;Hélène Dupré;Équipe;Admin;05/01/2026;\r\n"
+    lines = [
+        "person;name;team;role;trained_on;group",
+        "helene;Hélène Dupré;Équipe;Admin;05/01/2026;",
+    ]
+    content = "\r\n".join(lines) + "\r\n"
     (data / "people.csv").write_bytes(content.encode("cp1252"))
     dataset = load_dataset(data)
     people = dataset.frame("people")
