@@ -1,0 +1,226 @@
+"""Helpers of the real-browser tests: the demo site built once and served on 127.0.0.1,
+Debian's Chromium driven by Playwright, and what a page did while it loaded."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from generator.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH = {
+    "executable_path": str(CHROMIUM),
+    "args": [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ],
+}  # fmt: skip
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+CHART_TIMEOUT_MS = 10_000
+SITE_KEY = pytest.StashKey[Path | Exception]()
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_chromium() -> None:
+    """Skip without Chromium on a developer's machine; fail in CI, where it is installed."""
+    if CHROMIUM.is_file():
+        return
+    reason = f"{CHROMIUM} is missing (Debian: apt-get install chromium)"
+    if in_ci():
+        pytest.fail(f"{reason}; CI=true, so browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+def demo_site(config: pytest.Config) -> Path:
+    """The demo site, built once per run (page lists need it at collection time).
+    A failed build raises again at every call, so that each test using it reports it."""
+    if SITE_KEY not in config.stash:
+        tmp = Path(tempfile.mkdtemp(prefix="roi-browser-"))
+        config.add_cleanup(partial(shutil.rmtree, tmp, ignore_errors=True))
+        try:
+            build_site(ROOT / "data", tmp / "site", ROOT / "mkdocs.yml")
+            config.stash[SITE_KEY] = tmp / "site"
+        except Exception as error:
+            config.stash[SITE_KEY] = error
+    built = config.stash[SITE_KEY]
+    if isinstance(built, Exception):
+        raise built
+    return built
+
+
+def pages_to_visit(config: pytest.Config) -> list[str]:
+    """The built pages; just home when the build failed, whose test then shows the error
+    (a collection error would stop the whole test run)."""
+    try:
+        return site_pages(demo_site(config))
+    except Exception:
+        return [""]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL path ("" for home), but 404 and search."""
+    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("" if p == "." else f"{p}/" for p in paths if p.split("/")[0] != "search")
+
+
+CHART_FIGURE = re.compile(r'<figure\b[^>]*\bclass="(?:[^"]*\s)?roi-chart[\s"]')
+
+
+def chart_pages(site: Path) -> list[str]:
+    """Pages whose HTML holds a chart figure."""
+    return [p for p in site_pages(site) if CHART_FIGURE.search(html(site, p))]
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def page_id(path: str) -> str:
+    return path.strip("/") or "home"
+
+
+def artifact_name(path: str) -> str:
+    return page_id(path).replace("/", "-")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 from a daemon thread; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+PORTLESS = "http://127.0.0.1/"
+
+
+def serve_without_port(context: BrowserContext, site_url: str) -> None:
+    """Answer ``http://127.0.0.1/`` (port 80, never opened) from the server at ``site_url``.
+    Material's instant navigation compares links with the sitemap's URLs after giving them
+    the page's scheme and host but not its port: on a random port it never engages."""
+    context.route(
+        f"{PORTLESS}**",
+        lambda route: route.fulfill(
+            response=route.fetch(url=site_url + route.request.url.removeprefix(PORTLESS))
+        ),
+    )
+
+
+@dataclass
+class Watch:
+    """What a page asked for and complained about."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> Page:
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(console_text(m)))
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: self.failures.append(f"{r.url}: {r.failure}"))
+        page.on(
+            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: {r.status}")
+        )
+        return page
+
+    def problems(self) -> dict[str, list[str]]:
+        """Requests to any host but 127.0.0.1 (data: and blob: URLs stay in the page),
+        console errors and uncaught exceptions, failed requests; empty when all is well."""
+        found = {
+            "requests to another host": [u for u in self.requests if not local(u)],
+            "console errors": self.errors,
+            "failed requests": self.failures,
+        }
+        return {kind: items for kind, items in found.items() if items}
+
+
+def console_text(message: ConsoleMessage) -> str:
+    return f"console: {message.text} ({message.location.get('url', '')})"
+
+
+def local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob"} or parts.hostname == "127.0.0.1"
+
+
+# A chart has drawn when its live container holds an svg or canvas with a size. A figure
+# the layout hides (a closed tab, say) only needs the graphic to exist.
+CHART_STATE = """
+figure => {
+  const box = figure.querySelector('[data-roi-chart]');
+  if (!box) return 'no [data-roi-chart] container';
+  const graphic = box.querySelector('svg, canvas');
+  if (!graphic) return 'no svg or canvas in ' + box.getAttribute('data-roi-chart');
+  const shown = figure.getClientRects().length > 0;
+  const r = graphic.getBoundingClientRect();
+  if (shown && (r.width === 0 || r.height === 0)) return 'empty graphic';
+  if (!figure.classList.contains('roi-chart-live')) return 'drawn but no roi-chart-live class';
+  return '';
+}
+"""
+ALL_DRAWN = f"""
+() => [...document.querySelectorAll('figure.roi-chart')].every(f => ({CHART_STATE})(f) === '')
+"""
+
+
+def undrawn_charts(page: Page, timeout: float = CHART_TIMEOUT_MS) -> dict[str, str]:
+    """Wait until every ``figure.roi-chart`` has drawn; return those that have not, by id."""
+    with suppress(PlaywrightError):  # reported below, chart by chart
+        page.wait_for_function(ALL_DRAWN, timeout=timeout)
+    states = page.locator("figure.roi-chart").evaluate_all(
+        f"""figures => figures.map((f, i) => [
+              (f.querySelector('[data-roi-chart]') || {{}}).dataset?.roiChart || 'figure ' + i,
+              ({CHART_STATE})(f)])"""
+    )
+    return {name: state for name, state in states if state}
+
+
+def hidden_static_images(page: Page) -> list[str]:
+    """Chart figures whose build-time ``img.roi-chart-static`` is missing, hidden or broken."""
+    return page.locator("figure.roi-chart").evaluate_all(
+        """figures => figures.flatMap((f, i) => {
+             const img = f.querySelector('img.roi-chart-static');
+             if (!img) return ['figure ' + i + ': no img.roi-chart-static'];
+             const r = img.getBoundingClientRect();
+             const style = getComputedStyle(img);
+             if (r.width === 0 || r.height === 0 || style.visibility === 'hidden')
+               return [img.getAttribute('src') + ': not visible'];
+             if (!img.complete || img.naturalWidth === 0)
+               return [img.getAttribute('src') + ': not loaded'];
+             return [];
+           })"""
+    )

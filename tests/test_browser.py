@@ -1,0 +1,219 @@
+"""The demo site in a real browser (Debian's Chromium through Playwright): every page loads
+from 127.0.0.1 alone, without a console error, and draws its charts, including after
+Material's instant navigation; without JavaScript and in print the build-time images show.
+Screenshots and a PDF land in test-artifacts/ for a human to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
+
+from tests.browser import (
+    ARTIFACTS,
+    CHART_TIMEOUT_MS,
+    DESKTOP,
+    LAUNCH,
+    PHONE,
+    PORTLESS,
+    SCREENSHOTS,
+    Watch,
+    artifact_name,
+    chart_pages,
+    demo_site,
+    hidden_static_images,
+    page_id,
+    pages_to_visit,
+    require_chromium,
+    serve,
+    serve_without_port,
+    undrawn_charts,
+)
+
+PRINTED = "tableaux/financier/"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "page_path" in metafunc.fixturenames:
+        pages = pages_to_visit(metafunc.config)
+        metafunc.parametrize("page_path", pages, ids=page_id)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    png = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=png, full_page=True)
+    return png
+
+
+@pytest.fixture(scope="module")
+def site(pytestconfig: pytest.Config) -> Path:
+    return demo_site(pytestconfig)
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**LAUNCH)
+        yield browser
+        browser.close()
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    context.set_default_timeout(CHART_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="module")
+def desktop(chromium: Browser) -> Iterator[BrowserContext]:
+    """One context for the page tests: its cache spares each page parsing Vega again."""
+    context = new_context(chromium)
+    yield context
+    context.close()
+
+
+@contextmanager
+def open_page(browser: Browser, watch: Watch, **options: Any) -> Iterator[Page]:
+    context = new_context(browser, **options)
+    try:
+        yield watch.attach(context.new_page())
+    finally:
+        context.close()
+
+
+def assert_clean(watch: Watch) -> None:
+    assert watch.problems() == {}
+
+
+def test_page_loads_offline_draws_its_charts_and_logs_no_error(desktop, site_url, page_path):
+    """Home and the dashboards also leave a full-page screenshot, 1280 px wide."""
+    watch = Watch()
+    page = watch.attach(desktop.new_page())
+    try:
+        page.goto(site_url + page_path, wait_until="load")
+        undrawn = undrawn_charts(page)
+        page.wait_for_load_state("networkidle")
+        headings = page.locator("h1").count()
+        if page_path == "" or page_path.startswith("tableaux/"):
+            screenshot(page, artifact_name(page_path))
+    finally:
+        page.close()
+    assert_clean(watch)
+    assert undrawn == {}, "charts that did not draw"
+    assert headings >= 1, "no h1"
+
+
+def test_home_on_a_phone(chromium, site_url):
+    watch = Watch()
+    with open_page(chromium, watch, viewport=PHONE) as page:
+        page.goto(site_url, wait_until="load")
+        undrawn = undrawn_charts(page)
+        png = screenshot(page, f"home-{PHONE['width']}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert_clean(watch)
+    assert undrawn == {}
+    assert png.stat().st_size > 10_000
+    assert overflow <= 0, "the page scrolls sideways"
+
+
+def reveal_in_nav(page: Page, link: Locator) -> None:
+    """Open the collapsed navigation sections around ``link``, outermost first."""
+    toggles = link.evaluate(
+        """a => { const ids = [];
+             for (let li = a.closest('li.md-nav__item--nested'); li;
+                  li = li.parentElement.closest('li.md-nav__item--nested'))
+               ids.unshift(li.querySelector(':scope > input.md-nav__toggle').id);
+             return ids; }"""
+    )
+    for toggle in toggles:
+        if not page.locator(f'[id="{toggle}"]').is_checked():
+            page.locator(f'label[for="{toggle}"]:visible').first.click()
+
+
+def nav_link(page: Page, url: str) -> Locator:
+    """The primary navigation's link to ``url`` (instant navigation makes hrefs absolute)."""
+    path = url.removeprefix(page.url)
+    hrefs = ", ".join(f'nav.md-nav--primary a.md-nav__link[href="{h}"]' for h in (url, path))
+    return page.locator(hrefs).first
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="two site bugs: mkdocs.yml has no site_url, so sitemap.xml is empty and instant"
+    " navigation never engages; once it does, Material re-creates the page's inline scripts"
+    " without their attributes, so the <script type=application/json id=roi-spec-…> specs"
+    " run as JavaScript (SyntaxError) and the charts stay static",
+)
+def test_charts_draw_after_instant_navigation(chromium, site, site_url):
+    targets = [p for p in chart_pages(site) if p]
+    if not targets:
+        pytest.skip("no page but home has a chart yet (no figure.roi-chart in the built HTML)")
+    target = targets[0]
+    watch = Watch()
+    with open_page(chromium, watch) as page:
+        serve_without_port(page.context, site_url)
+        page.goto(PORTLESS, wait_until="networkidle")  # sitemap.xml read
+        page.evaluate("window.roiSameDocument = true")
+        link = nav_link(page, PORTLESS + target)
+        reveal_in_nav(page, link)
+        link.click()
+        page.wait_for_url(PORTLESS + target)
+        page.locator("figure.roi-chart").first.wait_for(state="attached")
+        undrawn = undrawn_charts(page)
+        instant = page.evaluate("window.roiSameDocument === true")
+        figures = page.locator("figure.roi-chart").count()
+    assert instant, (
+        "the click reloaded the page: Material's navigation.instant only intercepts links"
+        " listed in sitemap.xml, which MkDocs leaves empty without site_url in mkdocs.yml"
+    )
+    assert_clean(watch)
+    assert figures > 0
+    assert undrawn == {}, f"charts of {target} that did not draw after instant navigation"
+
+
+def test_charts_show_their_static_image_without_javascript(chromium, site, site_url):
+    pages = chart_pages(site)
+    if not pages:
+        pytest.skip("no page has a chart yet (no figure.roi-chart in the built HTML)")
+    watch = Watch()
+    missing = {}
+    with open_page(chromium, watch, java_script_enabled=False) as page:
+        for path in pages:
+            page.goto(site_url + path, wait_until="load")
+            assert page.locator("figure.roi-chart").count() > 0, path
+            missing[path] = hidden_static_images(page)
+    assert {path: images for path, images in missing.items() if images} == {}
+    assert_clean(watch)
+
+
+def test_print_hides_navigation_shows_static_charts_and_makes_a_pdf(chromium, site, site_url):
+    if not (site / PRINTED / "index.html").is_file():
+        pytest.skip(f"{PRINTED} is not built yet")
+    watch = Watch()
+    with open_page(chromium, watch) as page:
+        page.goto(site_url + PRINTED, wait_until="load")
+        undrawn_charts(page)  # printing happens after the live charts had their chance
+        page.emulate_media(media="print")
+        displayed = page.locator(".md-sidebar, .md-header").evaluate_all(
+            "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)"
+        )
+        hidden = hidden_static_images(page)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pdf = page.pdf(path=ARTIFACTS / "tableau-2.pdf", format="A4")
+    assert displayed == [], "navigation or header printed"
+    assert hidden == [], "charts without a visible static image in print"
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1_000
+    assert_clean(watch)
