@@ -108,6 +108,7 @@ def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
 
 def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
     """The company's MkDocs settings with our pages, navigation and name."""
+    url = built.data.company.published_url()
     return load_config(
         config_file=str(config_file),
         docs_dir=str(docs_dir),
@@ -115,6 +116,7 @@ def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Buil
         site_name=built.data.company.name,
         nav=nav(built.pages),
         strict=True,
+        **({"site_url": url} if url else {}),
     )
 
 

@@ -25,7 +25,9 @@ def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         chart.properties(width="container", height=HEIGHT)
         .configure(font=FONT)
         .configure_axis(labelFontSize=11, titleFontSize=11, gridColor="#e0e0e0")
-        .configure_legend(orient="bottom", labelFontSize=11, titleFontSize=11, labelLimit=260)
+        .configure_legend(
+            orient="bottom", columns=3, labelFontSize=11, titleFontSize=11, labelLimit=200
+        )
         .configure_view(stroke=None)
     )
 

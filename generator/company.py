@@ -18,6 +18,7 @@ DEFAULT_ALTERNATIVES = {"Stagiaire": 12.0, "Freelance": 45.0, "CDI": 35.0}
 KNOWN_KEYS = {
     "name", "language", "currency", "deployed_on", "hourly_value", "error_cost",
     "active_uses_per_week", "recent_months", "alternatives", "forms", "privacy", "thresholds",
+    "site_url",
 }  # fmt: skip
 
 
@@ -39,6 +40,15 @@ class Company:
     show_names: bool = True
     min_group_size: int = 3
     thresholds: dict[str, Any] = field(default_factory=dict)
+    site_url: str = ""
+
+    def published_url(self) -> str:
+        """Where the site is published: ``site_url``, else the GitHub Pages address of
+        ``forms.repository`` (``owner/name`` → ``https://owner.github.io/name/``), else ""."""
+        if self.site_url:
+            return self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        owner, _, name = self.forms_repository.partition("/")
+        return f"https://{owner}.github.io/{name}/" if owner and name else ""
 
 
 class SettingsLoader(yaml.SafeLoader):
@@ -151,6 +161,7 @@ def read_company(data: dict[str, Any], lines: dict[str, int]) -> tuple[Company, 
         show_names=r.flag("privacy.show_names", True),
         min_group_size=r.integer("privacy.min_group_size", 3),
         thresholds=r.get("thresholds") or {},
+        site_url=r.text("site_url", ""),
     )
     return company, r.problems
 

@@ -25,7 +25,7 @@ from generator.metrics import METRICS
 from generator.parse import expected
 from generator.periods import month_of
 from generator.schema import FILES, Column
-from generator.vega import spec_json
+from generator.vega import spec_attribute
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def environment() -> jinja2.Environment:
     env.globals["band_info"] = band_info
     env.globals["fmt"] = trusted_filters
     env.globals["expected_text"] = expected_text
-    env.globals["spec_json"] = spec_json
+    env.globals["spec_attribute"] = spec_attribute
     return env
 
 

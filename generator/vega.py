@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import vl_convert
+from markupsafe import escape
 
 STATIC_WIDTH = 640
 VERSION = version("vl-convert-python")
@@ -21,12 +22,16 @@ def cache_dir() -> Path:
     return Path(".roi/cache")
 
 
-def spec_json(spec: dict[str, Any]) -> str:
-    """The spec as compact JSON, safe inside an HTML ``<script>`` element."""
+def spec_attribute(spec: dict[str, Any]) -> str:
+    """The spec as compact JSON, escaped for an HTML attribute value in double quotes.
+
+    An attribute, not a ``<script>``: Material's instant navigation re-creates inline scripts
+    without their ``type`` and would run the JSON as code.
+    """
     text = json.dumps(
         spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     )
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return str(escape(text))
 
 
 def static_spec(spec: dict[str, Any]) -> dict[str, Any]:

@@ -60,7 +60,11 @@ def demo_site(config: pytest.Config) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix="roi-browser-"))
         config.add_cleanup(partial(shutil.rmtree, tmp, ignore_errors=True))
         try:
-            build_site(ROOT / "data", tmp / "site", ROOT / "mkdocs.yml")
+            data = tmp / "data"
+            shutil.copytree(ROOT / "data", data)
+            with (data / "company.yml").open("a", encoding="utf-8") as settings:
+                settings.write(f"site_url: {PORTLESS}\n")  # Material's instant navigation needs it
+            build_site(data, tmp / "site", ROOT / "mkdocs.yml")
             config.stash[SITE_KEY] = tmp / "site"
         except Exception as error:
             config.stash[SITE_KEY] = error

@@ -149,14 +149,6 @@ def nav_link(page: Page, url: str) -> Locator:
     return page.locator(hrefs).first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="two site bugs: mkdocs.yml has no site_url, so sitemap.xml is empty and instant"
-    " navigation never engages; once it does, Material re-creates the page's inline scripts"
-    " without their attributes, so the <script type=application/json id=roi-spec-…> specs"
-    " run as JavaScript (SyntaxError) and the charts stay static",
-)
 def test_charts_draw_after_instant_navigation(chromium, site, site_url):
     targets = [p for p in chart_pages(site) if p]
     if not targets:

@@ -14,7 +14,7 @@
     }
     container.dataset.roiDrawn = "1";
     var id = container.getAttribute("data-roi-chart");
-    var source = document.getElementById("roi-spec-" + id);
+    var source = container.getAttribute("data-roi-spec");
     if (!source || typeof window.vegaEmbed !== "function") {
       return;
     }
@@ -24,7 +24,7 @@
       formatLocale: locale.format,
       timeFormatLocale: locale.time
     };
-    window.vegaEmbed(container, JSON.parse(source.textContent), options)
+    window.vegaEmbed(container, JSON.parse(source), options)
       .then(function () {
         var figure = container.closest("figure");
         if (figure) {
