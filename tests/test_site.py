@@ -82,7 +82,8 @@ def test_data_page_documents_every_column_from_the_schema(demo_site):
     data_page = page(demo_site, "donnees")
     for schema in FILES:
         for column in schema.column_names:
-            assert f"<code>{column}</code>" in data_page, (schema.name, column)
+            assert f"<td><code>{column}</code></td>" in data_page, (schema.name, column)
+        assert f'href="../telechargements/modeles/{schema.name}"' in data_page, schema.name
 
 
 def test_site_requests_nothing_from_another_host(demo_site):
