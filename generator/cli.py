@@ -18,7 +18,9 @@ from mkdocs.exceptions import MkDocsException
 from generator.build import build_site, default_config
 from generator.errors import DataError, GeneratorError, Problem
 from generator.i18n import text
+from generator.inbox import merge_inbox
 from generator.load import load_dataset
+from generator.summary import changes_markdown, problems_markdown
 
 SCREEN_LIMIT = 50
 F = TypeVar("F", bound=Callable[..., Any])
@@ -131,16 +133,58 @@ def serve(data_dir: Path, dev_addr: str) -> None:
     serve_site(data_dir, default_config(), dev_addr, click.echo)
 
 
+def job_summary(markdown: str) -> None:
+    """Append to the GitHub Actions job summary, when running there."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            summary.write(markdown + "\n")
+
+
+def changed_paths(listing: Path | None) -> list[str]:
+    return listing.read_text("utf-8").splitlines() if listing else []
+
+
 @cli.command()
 @DATA_OPTION
+@click.option(
+    "--changed-list",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Fichier listant les fichiers modifiés (un par ligne), résumés dans GitHub Actions.",
+)
 @user_errors
-def validate(data_dir: Path) -> None:
+def validate(data_dir: Path, changed_list: Path | None) -> None:
     """Vérifie les données seulement ; liste chaque problème (fichier:ligne: colonne: message)."""
-    data = load_dataset(data_dir)
+    job_summary(changes_markdown(data_dir, changed_paths(changed_list)))
+    try:
+        data = load_dataset(data_dir)
+    except DataError as error:
+        job_summary(problems_markdown([located(p, data_dir) for p in error.problems]))
+        raise
+    job_summary(problems_markdown([]))
     for notice in data.notices:
         click.echo(one_line(f"Attention : {notice.message}"))
     rows = sum(count.read for count in data.rows.values())
     click.echo(text("loader.ok", files=len(data.rows), rows=rows))
+
+
+@cli.group()
+def inbox() -> None:
+    """Réponses aux questionnaires reçues dans data/inbox/."""
+
+
+@inbox.command()
+@DATA_OPTION
+@user_errors
+def merge(data_dir: Path) -> None:
+    """Intègre les réponses de data/inbox/ dans les fichiers CSV et vide la boîte de réception."""
+    merged = merge_inbox(data_dir)
+    for result in merged:
+        click.echo(
+            text("inbox.merged", file=result.name, answers=len(result.answers), rows=result.rows)
+        )
+    if not merged:
+        click.echo(text("inbox.nothing"))
 
 
 @cli.command()

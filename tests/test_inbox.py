@@ -1,0 +1,138 @@
+"""Survey answers in ``data/inbox/``: newest wins, ``roi inbox merge``, the PR job summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.build import compute_report
+from generator.cli import cli
+from generator.errors import Problem
+from generator.summary import changes_markdown, problems_markdown
+from tests.fixture_company import write_company
+
+TASKS = [
+    {"task": "cr", "label": "Comptes-rendus", "minutes_before": 60, "minutes_after": 15},
+    {"task": "mail", "label": "Emails", "minutes_before": 10, "minutes_after": 3},
+]
+PEOPLE = [
+    {"person": "sophie", "name": "Sophie", "trained_on": "2026-01-05"},
+    {"person": "marc", "name": "Marc", "trained_on": "2026-01-05"},
+]
+USAGE = [
+    {"week": "2026-W03", "person": "sophie", "task": "cr", "uses": 2},
+    {"week": "2026-W03", "person": "marc", "task": "mail", "uses": 5, "declared_minutes": 40},
+]
+
+
+def company(tmp_path: Path) -> Path:
+    return write_company(
+        tmp_path / "data", {"people.csv": PEOPLE, "tasks.csv": TASKS, "usage.csv": USAGE}
+    )
+
+
+def answer(data: Path, name: str, text: str) -> Path:
+    path = data / "inbox" / "usage" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("week,person,task,uses,declared_minutes\n" + text, encoding="utf-8")
+    return path
+
+
+def test_the_newest_answer_wins_and_the_replaced_rows_are_listed(tmp_path):
+    data = company(tmp_path)
+    answer(data, "20260120-080000-sophie-a1b2.csv", "2026-W03,sophie,cr,4,\n")
+    answer(
+        data, "20260121-090000-sophie-c3d4.csv", "2026-W03,sophie,cr,6,\n2026-W04,sophie,cr,1,\n"
+    )
+    report = compute_report(data)
+    # sophie W03 cr: 2 (main) → 4 (first answer) → 6 (newest): only 6 counts.
+    sophie = next(p for p in report["metrics"]["adoption"]["people"] if p["person"] == "sophie")
+    assert report["as_of"]["week"] == "2026-W04" and sophie["uses"] == 1
+    weeks = {w["week"]: w for w in report["metrics"]["time_saved"]["weeks"]}
+    # W03: sophie 6 × 45 min = 4.5 h, marc 5 × 7 min = 35 min → 5.0833 h for 2 people.
+    assert abs(weeks["2026-W03"]["hours"] - (4.5 + 35 / 60)) < 1e-9
+    assert report["rows"]["usage.csv"] == {"read": 5, "used": 3}
+    assert report["replaced"] == [
+        "usage.csv:2",
+        "inbox/usage/20260120-080000-sophie-a1b2.csv:2",
+    ]
+
+
+def test_merge_folds_the_inbox_into_the_file_sorted_and_empties_it(tmp_path):
+    data = company(tmp_path)
+    first = answer(data, "20260120-080000-sophie-a1b2.csv", "2026-W03,sophie,cr,4,\n")
+    second = answer(data, "20260121-090000-marc-c3d4.csv", "2026-W02,marc,cr,3,12.5\n")
+    before = compute_report(data)["metrics"]
+    result = CliRunner().invoke(cli, ["inbox", "merge", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "usage.csv : 2 réponse(s) intégrée(s), 3 ligne(s) au total.\n"
+    assert not first.exists() and not second.exists()
+    assert (data / "usage.csv").read_text("utf-8") == (
+        "week,person,task,uses,declared_minutes\n"
+        "2026-W02,marc,cr,3,12.5\n"
+        "2026-W03,marc,mail,5,40\n"
+        "2026-W03,sophie,cr,4,\n"
+    )
+    assert compute_report(data)["metrics"] == before
+
+
+def test_merge_refuses_invalid_data_and_changes_nothing(tmp_path):
+    data = company(tmp_path)
+    bad = answer(data, "20260120-080000-sophie-a1b2.csv", "2026-W03,sophie,cr,-1,\n")
+    original = (data / "usage.csv").read_bytes()
+    result = CliRunner().invoke(cli, ["inbox", "merge", "--data", str(data)])
+    assert result.exit_code == 1
+    assert (
+        f"{data.as_posix()}/inbox/usage/20260120-080000-sophie-a1b2.csv:2: uses:" in result.stderr
+    )
+    assert bad.exists() and (data / "usage.csv").read_bytes() == original
+
+
+def test_merge_with_an_empty_inbox_says_so(tmp_path):
+    result = CliRunner().invoke(cli, ["inbox", "merge", "--data", str(company(tmp_path))])
+    assert result.exit_code == 0 and "la boîte de réception est vide" in result.output
+
+
+def test_job_summary_lists_what_a_pull_request_adds(tmp_path, monkeypatch):
+    data = company(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    answer(data, "20260121-090000-marc-c3d4.csv", "2026-W04,marc,cr,3,\n2026-W04,marc,mail,0,\n")
+    listing = tmp_path / "changed.txt"
+    listing.write_text(
+        "data/inbox/usage/20260121-090000-marc-c3d4.csv\nREADME.md\n", encoding="utf-8"
+    )
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(cli, ["validate", "--data", "data", "--changed-list", str(listing)])
+    assert result.exit_code == 0, result.output
+    text = summary.read_text("utf-8")
+    assert "| inbox/usage/20260121\\-090000\\-marc\\-c3d4\\.csv | 2 | 1 | 2026\\-W04 |" in text
+    assert "Les données sont valides" in text
+
+
+def test_job_summary_lists_every_problem_not_only_ten(tmp_path, monkeypatch):
+    data = company(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    rows = "".join(f"2026-W{w:02d},sophie,cr,-{w},\n" for w in range(5, 20))
+    answer(data, "20260121-090000-sophie-c3d4.csv", rows)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(cli, ["validate", "--data", "data"])
+    assert result.exit_code == 1
+    text = summary.read_text("utf-8")
+    assert "**15 problème(s)**" in text
+    assert text.count("| data/inbox/usage/20260121\\-090000\\-sophie\\-c3d4\\.csv |") == 15
+
+
+def test_summary_text_from_data_cannot_inject_markdown():
+    problem = Problem("usage.csv", 3, "person", "« [x](javascript:alert(1)) | <b> »")
+    table = problems_markdown([problem])
+    assert "\\[x\\]\\(javascript:alert\\(1\\)\\) \\| &lt;b&gt;" in table
+
+
+def test_changes_outside_the_data_folder_are_ignored(tmp_path):
+    data = company(tmp_path)
+    outside = tmp_path / "other.csv"
+    outside.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert changes_markdown(data, [str(outside)]) == "Aucun fichier de données modifié.\n"
