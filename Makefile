@@ -23,6 +23,7 @@ test: lint typecheck unit
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/ruff format --check generator tests tools
+	$(BIN)/zizmor --offline --quiet .github/workflows generator/scaffold/workflows/*.yml
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

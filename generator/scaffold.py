@@ -8,11 +8,13 @@ from pathlib import Path
 
 import jinja2
 
+from generator import __version__
 from generator.downloads import template_text
 from generator.errors import GeneratorError
 from generator.schema import FILES
 
 SCAFFOLD = resources.files("generator").joinpath("scaffold")
+WORKFLOWS = ("validate.yml", "publish.yml")
 GITIGNORE = "site/\n.roi/\n.venv/\n"
 
 
@@ -35,6 +37,12 @@ def repository_files(name: str, deployed_on: date) -> dict[str, str]:
     files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
     files["README.md"] = render("README.md.j2", values)
     files["docs/.gitkeep"] = ""
+    for workflow in WORKFLOWS:
+        files[f".github/workflows/{workflow}"] = SCAFFOLD.joinpath(
+            f"workflows/{workflow}"
+        ).read_text("utf-8")
+    files["zizmor.yml"] = SCAFFOLD.joinpath("zizmor.yml").read_text("utf-8")
+    files["requirements.txt"] = f"roi-ia=={__version__}\n"
     files[".gitignore"] = GITIGNORE
     return files
 

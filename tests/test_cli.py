@@ -268,8 +268,10 @@ def test_init_then_validate_then_build(here: Path, monkeypatch: pytest.MonkeyPat
     for schema in FILES:
         header = (co / "data" / schema.name).read_text("utf-8")
         assert header == ",".join(schema.column_names) + "\n", schema.name
-    for name in ("data/company.yml", "mkdocs.yml", "README.md"):
+    for name in ("data/company.yml", "mkdocs.yml", "README.md", "requirements.txt", "zizmor.yml"):
         assert (co / name).is_file(), name
+    for workflow in ("validate.yml", "publish.yml"):
+        assert (co / ".github" / "workflows" / workflow).is_file(), workflow
 
     result = roi("validate", "--data", "co/data")
     assert result.exit_code == 0, result.output
@@ -304,6 +306,7 @@ HELP = {
     "serve": "Sert le site en local et le reconstruit quand un fichier de données change.",
     "validate": "Vérifie les données seulement ; liste chaque problème",
     "init": "Crée le dépôt d'une nouvelle entreprise : réglages, CSV vides, mkdocs.yml, README.",
+    "inbox": "Réponses aux questionnaires reçues dans data/inbox/.",
 }
 
 
@@ -324,6 +327,14 @@ def test_command_help(command: str) -> None:
     assert result.exit_code == 0
     assert lines(result.stdout)[0].startswith(f"Usage: roi {command} ")
     assert HELP[command] in " ".join(result.stdout.split())
+
+
+def test_inbox_merge_help() -> None:
+    result = roi("inbox", "merge", "--help")
+    assert result.exit_code == 0
+    assert "Intègre les réponses de data/inbox/ dans les fichiers CSV" in " ".join(
+        result.stdout.split()
+    )
 
 
 def test_installed_roi_and_python_m_generator() -> None:
