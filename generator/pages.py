@@ -16,6 +16,7 @@ from generator.cards import HEADLINES, band_info, card, trusted
 from generator.escape import finalize, markdown_text
 from generator.figures import Figure, Labels
 from generator.format import FILTERS
+from generator.forms import FORMS, form_views
 from generator.i18n import catalogue
 from generator.load import Dataset
 
@@ -55,11 +56,21 @@ DASHBOARDS: tuple[Page, ...] = (
 )
 
 
+def form_pages() -> list[Page]:
+    """The survey forms (« Questionnaires »), one page each."""
+    texts = catalogue()["forms"]
+    return [
+        Page(f"questionnaires/{f.slug}.md", f"forms/{f.key}.md.j2", texts[f.key]["title"])
+        for f in FORMS
+    ]
+
+
 def all_pages() -> list[Page]:
     """Every generated page, in navigation order."""
     return [
         Page("index.md", "index.md.j2", "Accueil"),
         *DASHBOARDS,
+        *form_pages(),
         *metric_pages(),
         Page("methode.md", "methode.md.j2", "Méthode"),
         Page("donnees.md", "data.md.j2", "Vos données"),
@@ -67,13 +78,17 @@ def all_pages() -> list[Page]:
 
 
 def nav(pages: list[Page]) -> list[Any]:
-    """The MkDocs ``nav``: home, dashboards, the metrics, then the other pages."""
+    """The MkDocs ``nav``: home, dashboards, forms, the metrics, then the other pages."""
+    forms = form_pages()
     metrics = [{p.title: p.path} for p in pages if p.metric]
     dashboards = [{p.title: p.path} for p in pages if p in DASHBOARDS]
-    others = [{p.title: p.path} for p in pages if not p.metric and p not in DASHBOARDS]
+    surveys = [{p.title: p.path} for p in pages if p in forms]
+    grouped = (*DASHBOARDS, *forms)
+    others = [{p.title: p.path} for p in pages if not p.metric and p not in grouped]
     return [
         others[0],
         {"Tableaux de bord": dashboards},
+        {catalogue()["forms"]["nav"]: surveys},
         {"Les 12 métriques": metrics},
         *others[1:],
     ]
@@ -184,6 +199,7 @@ def context(
         "company": data.company,
         "t": trusted(catalogue()),
         "names": display_names(data),
+        "forms": form_views(data, display_names(data)),
         "task_labels": task_labels(data),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},

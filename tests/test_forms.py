@@ -1,0 +1,251 @@
+"""The survey forms without a browser: their rules come from the schema, their fields are
+columns of the file they feed, names stay hidden when the company asks, and the site has them.
+(tests/test_browser_forms.py fills them in Chromium.)"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build_site
+from generator.forms import FORMS, form_rules
+from generator.i18n import catalogue
+from generator.load import load_dataset
+from generator.metrics import report
+from generator.pages import all_pages, context, environment, form_pages, nav, root
+from generator.parse import ID_PATTERN, INT_PATTERN, NUMBER_PATTERN
+from generator.schema import SCHEMAS
+from tests.fixture_company import write_company
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data"
+SCRIPT = ROOT / "generator" / "assets" / "roi-forms.js"
+SLUGS = {"weekly": "hebdomadaire", "mental_load": "charge-mentale", "freed_time": "temps-libere"}
+HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x","y")'
+
+
+class FormParser(HTMLParser):
+    """The survey form of a page: its rules, its fields (name → input type) and options."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rules: dict | None = None
+        self.fields: dict[str, set[str]] = {}
+        self.options: list[str] = []
+        self.github: dict[str, str | None] | None = None
+        self.buttons: list[str] = []
+        self.inside = False
+        self.in_button = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "form" and "data-roi-form" in found:
+            self.inside = True
+            self.rules = json.loads(found["data-roi-form"] or "")  # the parser unescapes it
+        elif self.inside and tag in {"input", "select", "textarea"} and found.get("name"):
+            self.fields.setdefault(found["name"] or "", set()).add(found.get("type") or tag)
+        elif self.inside and tag == "option":
+            self.options.append(found.get("value") or "")
+        elif self.inside and tag == "a" and "data-roi-github" in found:
+            self.github = found
+        if self.inside and tag in {"a", "button"}:
+            self.buttons.append("")
+            self.in_button = True
+
+    def handle_data(self, data: str) -> None:
+        if self.in_button:
+            self.buttons[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        if tag in {"a", "button"}:
+            self.in_button = False
+
+
+def parsed(page: str) -> FormParser:
+    parser = FormParser()
+    parser.feed(page)
+    assert parser.rules is not None, "no form[data-roi-form] in the page"
+    return parser
+
+
+def render_forms(data_dir: Path) -> dict[str, str]:
+    """The Markdown of each form page, by form key, rendered from ``data_dir``."""
+    data = load_dataset(data_dir)
+    values = context(data, report(data), "", {})
+    env = environment()
+    pages = dict(zip((f.key for f in FORMS), form_pages(), strict=True))
+    return {
+        key: env.get_template(p.template).render(values, page=p, root=root(p))
+        for key, p in pages.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_forms() -> dict[str, str]:
+    return render_forms(DEMO)
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("forms") / "site"
+    build_site(DEMO, site, ROOT / "mkdocs.yml")
+    return site
+
+
+@pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
+def test_embedded_rules_are_what_the_schema_says(demo_forms, spec):
+    rules = parsed(demo_forms[spec.key]).rules
+    schema = spec.schema
+    assert rules == form_rules(spec, load_dataset(DEMO))
+    assert rules["file"] == schema.stem
+    assert rules["header"] == list(schema.column_names)
+    for column in schema.columns:
+        rule = rules["columns"][column.name]
+        assert rule["kind"] == column.kind
+        assert rule["required"] == column.required
+        assert (rule["min"], rule["max"]) == (column.min, column.max)
+        assert rule["choices"] == list(column.choices)
+        assert rule["refers_to"] == column.refers_to
+    assert rules["patterns"]["id"] == ID_PATTERN.pattern
+    assert rules["patterns"]["int"] == INT_PATTERN.pattern
+    assert rules["patterns"]["number"] == NUMBER_PATTERN.pattern
+
+
+def test_rules_examples_read_as_the_contract(demo_forms):
+    weekly = parsed(demo_forms["weekly"]).rules["columns"]
+    assert weekly["uses"] | {"expected": ""} == {
+        "kind": "int", "required": True, "min": 0, "max": None, "choices": [],
+        "refers_to": None, "expected": "",
+    }  # fmt: skip
+    assert weekly["declared_minutes"]["required"] is False
+    assert weekly["person"]["refers_to"] == "people.csv"
+    load = parsed(demo_forms["mental_load"]).rules
+    for name in ("before", "after"):
+        assert (load["columns"][name]["kind"], load["columns"][name]["min"]) == ("int", 1)
+        assert load["columns"][name]["max"] == 10
+    assert load["optional_rows"] is True
+    freed = parsed(demo_forms["freed_time"]).rules
+    assert freed["columns"]["use"]["choices"] == [
+        "commercial", "produit", "formation", "equilibre", "autre",
+    ]  # fmt: skip
+    assert freed["columns"]["hours"]["min"] == 0
+
+
+def test_people_and_tasks_lists_come_from_the_data(demo_forms):
+    rules = parsed(demo_forms["weekly"]).rules
+    data = load_dataset(DEMO)
+    assert rules["known"]["people.csv"] == sorted(data.frames["people"]["person"])
+    assert rules["known"]["tasks.csv"] == sorted(data.frames["tasks"]["task"])
+    options = parsed(demo_forms["weekly"]).options
+    # Trained people of the ai group only: not the control group, the empty choice first.
+    assert options[0] == ""
+    assert sorted(options[1:]) == sorted(
+        ["sophie", "lea", "antoine", "thomas", "marc", "camille", "julie", "nicolas", "helene"]
+    )
+    assert "Hélène Dupré" in demo_forms["weekly"]
+    assert "francois" not in options
+
+
+@pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
+def test_every_form_field_is_a_column_of_the_file_it_feeds(demo_forms, spec):
+    form = parsed(demo_forms[spec.key])
+    assert set(form.fields) == set(spec.schema.column_names)
+    assert set(spec.fields) == set(spec.schema.column_names)
+    assert form.fields["person"] == {"select"}
+    assert form.fields[spec.rows_by] == {"hidden"}
+    assert form.fields[spec.period] == {spec.schema.column(spec.period).kind}
+
+
+def test_every_message_the_script_uses_is_in_the_rules(demo_forms):
+    used = set(re.findall(r"messages\.(\w+)", SCRIPT.read_text("utf-8")))
+    rules = parsed(demo_forms["weekly"]).rules
+    assert used and used <= set(rules["messages"])
+    assert rules["messages"]["below_min"] == catalogue()["loader"]["below_min"]
+
+
+def test_buttons_say_what_the_catalogue_says(demo_forms):
+    texts = catalogue()["forms"]["common"]
+    for page in demo_forms.values():
+        assert parsed(page).buttons == [
+            texts["submit"],
+            f"{texts['github']} ({texts['github_disabled']})",  # the demo has no repository
+            texts["download"],
+            texts["copy_text"],
+        ]
+
+
+def test_hidden_names_never_reach_the_page(tmp_path):
+    people = [
+        {"person": "sophie", "name": "Sophie Martin", "trained_on": "2026-01-05", "group": "ai"},
+        {"person": "lea", "name": "Léa Moreau", "trained_on": "2026-01-05"},
+    ]
+    data = write_company(
+        tmp_path, {"people.csv": people}, privacy={"show_names": False, "min_group_size": 3}
+    )
+    for page in render_forms(data).values():
+        assert "Sophie" not in page and "Martin" not in page and "Léa" not in page
+        assert parsed(page).options == ["", "lea", "sophie"]
+
+
+def test_data_text_is_inert_in_the_form(tmp_path):
+    tasks = [{"task": "t1", "label": HOSTILE, "minutes_before": 10, "minutes_after": 5}]
+    people = [{"person": "p1", "name": HOSTILE, "trained_on": "2026-01-05"}]
+    data = write_company(tmp_path, {"tasks.csv": tasks, "people.csv": people})
+    page = render_forms(data)["weekly"]
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_blank_or_malformed_repository_disables_github(tmp_path):
+    for repository in ("", "not a repository", "a/b/c"):
+        data = write_company(tmp_path, {}, forms={"repository": repository, "branch": "main"})
+        page = render_forms(data)["weekly"]
+        form = parsed(page)
+        assert form.rules["repository"] == ""
+        assert form.github is not None and "href" not in form.github
+        assert form.github["aria-disabled"] == "true"
+        assert "`data/company.yml`" in page and "repository: entreprise/roi-ia" in page
+    data = write_company(tmp_path, {}, forms={"repository": "owner/name", "branch": "main"})
+    form = parsed(render_forms(data)["weekly"])
+    assert (form.rules["repository"], form.rules["branch"]) == ("owner/name", "main")
+    assert form.github is not None and "aria-disabled" not in form.github
+
+
+def test_forms_come_after_the_dashboards_in_the_navigation():
+    titles = [next(iter(entry)) for entry in nav(all_pages())]
+    assert titles[:6] == [
+        "Accueil", "Tableaux de bord", "Questionnaires", "Les 12 métriques", "Méthode",
+        "Vos données",
+    ]  # fmt: skip
+    surveys = nav(all_pages())[2]["Questionnaires"]
+    assert surveys == [
+        {"Suivi hebdomadaire": "questionnaires/hebdomadaire.md"},
+        {"Charge mentale": "questionnaires/charge-mentale.md"},
+        {"Temps libéré": "questionnaires/temps-libere.md"},
+    ]
+
+
+def test_both_mkdocs_settings_load_the_forms_script():
+    for config in (ROOT / "mkdocs.yml", ROOT / "generator" / "scaffold" / "mkdocs.yml"):
+        scripts = yaml.safe_load(config.read_text("utf-8"))["extra_javascript"]
+        assert "assets/javascripts/roi-forms.js" in scripts, config
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
+def test_each_form_page_is_built(demo_site, spec):
+    page = (demo_site / "questionnaires" / SLUGS[spec.key] / "index.html").read_text("utf-8")
+    form = parsed(page)
+    assert form.rules["file"] == SCHEMAS[spec.file].stem
+    assert set(form.fields) == set(spec.schema.column_names)
+    assert (demo_site / "assets" / "javascripts" / "roi-forms.js").is_file()
+    assert "roi-forms.js" in page
+    assert "Envoi sur GitHub pas encore configuré" in page  # the demo leaves the repository blank
+    assert "<noscript>" in page
