@@ -14,10 +14,19 @@ from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+import yaml
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    sync_playwright,
+)
 from playwright.sync_api import Error as PlaywrightError
 
 from generator.build import build_site
@@ -37,6 +46,7 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 CHART_TIMEOUT_MS = 10_000
 SITE_KEY = pytest.StashKey[Path | Exception]()
+FORMS_SETTINGS = {"repository": "exemple/roi-ia", "branch": "main"}
 
 
 def in_ci() -> bool:
@@ -60,10 +70,7 @@ def demo_site(config: pytest.Config) -> Path:
         tmp = Path(tempfile.mkdtemp(prefix="roi-browser-"))
         config.add_cleanup(partial(shutil.rmtree, tmp, ignore_errors=True))
         try:
-            data = tmp / "data"
-            shutil.copytree(ROOT / "data", data)
-            with (data / "company.yml").open("a", encoding="utf-8") as settings:
-                settings.write(f"site_url: {PORTLESS}\n")  # Material's instant navigation needs it
+            data = demo_data(tmp / "data")
             build_site(data, tmp / "site", ROOT / "mkdocs.yml")
             config.stash[SITE_KEY] = tmp / "site"
         except Exception as error:
@@ -72,6 +79,17 @@ def demo_site(config: pytest.Config) -> Path:
     if isinstance(built, Exception):
         raise built
     return built
+
+
+def demo_data(target: Path) -> Path:
+    """A copy of the demo data as the browser sees it published: with ``site_url`` (Material's
+    instant navigation needs it) and a forms repository (the demo leaves it blank)."""
+    shutil.copytree(ROOT / "data", target)
+    settings = yaml.safe_load((target / "company.yml").read_text("utf-8"))
+    settings["site_url"] = PORTLESS
+    settings["forms"] = FORMS_SETTINGS
+    (target / "company.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    return target
 
 
 def pages_to_visit(config: pytest.Config) -> list[str]:
@@ -228,3 +246,59 @@ def hidden_static_images(page: Page) -> list[str]:
              return [];
            })"""
     )
+
+
+def screenshot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    png = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=png, full_page=True)
+    return png
+
+
+def launch_chromium() -> Iterator[Browser]:
+    """Debian's Chromium for a test module (the ``chromium`` fixture of conftest.py)."""
+    require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**LAUNCH)
+        yield browser
+        browser.close()
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    context.set_default_timeout(CHART_TIMEOUT_MS)
+    return context
+
+
+@contextmanager
+def open_page(browser: Browser, watch: Watch, **options: Any) -> Iterator[Page]:
+    context = new_context(browser, **options)
+    try:
+        yield watch.attach(context.new_page())
+    finally:
+        context.close()
+
+
+def assert_clean(watch: Watch) -> None:
+    assert watch.problems() == {}
+
+
+def reveal_in_nav(page: Page, link: Locator) -> None:
+    """Open the collapsed navigation sections around ``link``, outermost first."""
+    toggles = link.evaluate(
+        """a => { const ids = [];
+             for (let li = a.closest('li.md-nav__item--nested'); li;
+                  li = li.parentElement.closest('li.md-nav__item--nested'))
+               ids.unshift(li.querySelector(':scope > input.md-nav__toggle').id);
+             return ids; }"""
+    )
+    for toggle in toggles:
+        if not page.locator(f'[id="{toggle}"]').is_checked():
+            page.locator(f'label[for="{toggle}"]:visible').first.click()
+
+
+def nav_link(page: Page, url: str) -> Locator:
+    """The primary navigation's link to ``url`` (instant navigation makes hrefs absolute)."""
+    path = url.removeprefix(page.url)
+    hrefs = ", ".join(f'nav.md-nav--primary a.md-nav__link[href="{h}"]' for h in (url, path))
+    return page.locator(hrefs).first

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from hypothesis import settings
+from playwright.sync_api import Browser
+
+from tests.browser import demo_site, launch_chromium, serve
 
 # Speed is measured by the benchmark, not here: a busy 2-core machine must not fail a property.
 settings.register_profile("roi", deadline=None, max_examples=100)
@@ -19,3 +25,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+# The browser tests' fixtures (tests/browser.py holds their helpers).
+@pytest.fixture(scope="module")
+def site(pytestconfig: pytest.Config) -> Path:
+    """The demo site built once per run, as the browser tests see it published."""
+    return demo_site(pytestconfig)
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    yield from launch_chromium()

@@ -6,30 +6,26 @@ Screenshots and a PDF land in test-artifacts/ for a human to look at."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext
 
-from tests.browser import (
+from tests.browser import (  # fixtures site, site_url, chromium: conftest.py
     ARTIFACTS,
-    CHART_TIMEOUT_MS,
-    DESKTOP,
-    LAUNCH,
     PHONE,
     PORTLESS,
-    SCREENSHOTS,
     Watch,
     artifact_name,
+    assert_clean,
     chart_pages,
-    demo_site,
     hidden_static_images,
+    nav_link,
+    new_context,
+    open_page,
     page_id,
     pages_to_visit,
-    require_chromium,
-    serve,
+    reveal_in_nav,
+    screenshot,
     serve_without_port,
     undrawn_charts,
 )
@@ -43,58 +39,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("page_path", pages, ids=page_id)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    png = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=png, full_page=True)
-    return png
-
-
-@pytest.fixture(scope="module")
-def site(pytestconfig: pytest.Config) -> Path:
-    return demo_site(pytestconfig)
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**LAUNCH)
-        yield browser
-        browser.close()
-
-
-def new_context(browser: Browser, **options: Any) -> BrowserContext:
-    context = browser.new_context(**{"viewport": DESKTOP, **options})
-    context.set_default_timeout(CHART_TIMEOUT_MS)
-    return context
-
-
 @pytest.fixture(scope="module")
 def desktop(chromium: Browser) -> Iterator[BrowserContext]:
     """One context for the page tests: its cache spares each page parsing Vega again."""
     context = new_context(chromium)
     yield context
     context.close()
-
-
-@contextmanager
-def open_page(browser: Browser, watch: Watch, **options: Any) -> Iterator[Page]:
-    context = new_context(browser, **options)
-    try:
-        yield watch.attach(context.new_page())
-    finally:
-        context.close()
-
-
-def assert_clean(watch: Watch) -> None:
-    assert watch.problems() == {}
 
 
 def test_page_loads_offline_draws_its_charts_and_logs_no_error(desktop, site_url, page_path):
@@ -126,27 +76,6 @@ def test_home_on_a_phone(chromium, site_url):
     assert undrawn == {}
     assert png.stat().st_size > 10_000
     assert overflow <= 0, "the page scrolls sideways"
-
-
-def reveal_in_nav(page: Page, link: Locator) -> None:
-    """Open the collapsed navigation sections around ``link``, outermost first."""
-    toggles = link.evaluate(
-        """a => { const ids = [];
-             for (let li = a.closest('li.md-nav__item--nested'); li;
-                  li = li.parentElement.closest('li.md-nav__item--nested'))
-               ids.unshift(li.querySelector(':scope > input.md-nav__toggle').id);
-             return ids; }"""
-    )
-    for toggle in toggles:
-        if not page.locator(f'[id="{toggle}"]').is_checked():
-            page.locator(f'label[for="{toggle}"]:visible').first.click()
-
-
-def nav_link(page: Page, url: str) -> Locator:
-    """The primary navigation's link to ``url`` (instant navigation makes hrefs absolute)."""
-    path = url.removeprefix(page.url)
-    hrefs = ", ".join(f'nav.md-nav--primary a.md-nav__link[href="{h}"]' for h in (url, path))
-    return page.locator(hrefs).first
 
 
 def test_charts_draw_after_instant_navigation(chromium, site, site_url):

@@ -1,0 +1,310 @@
+"""The survey forms in a real browser (Debian's Chromium through Playwright, the demo site on
+127.0.0.1): a wrong answer is refused with the loader's French message next to its field and
+no CSV; a right one gives the CSV and a GitHub link carrying exactly that CSV, which
+``roi validate`` accepts and the metrics take in. Crafted values are refused by the form and by
+``roi validate``. The GitHub link is read, never opened: no request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from generator.build import compute_report
+from generator.i18n import text
+from tests.browser import (  # fixtures site_url, chromium: conftest.py
+    FORMS_SETTINGS,
+    PHONE,
+    PORTLESS,
+    ROOT,
+    SCREENSHOTS,
+    Watch,
+    assert_clean,
+    nav_link,
+    open_page,
+    reveal_in_nav,
+    serve_without_port,
+)
+
+HOSTILE = ('=HYPERLINK("http://x","y")', "<img src=x onerror=alert(1)>")
+WEEK = "2026-W41"  # the demo's last week is 2026-W40: this answer becomes the latest week
+MONTH = "2026-10"  # the demo's last month is 2026-09
+
+
+def open_form(page: Page, site_url: str, slug: str) -> None:
+    page.goto(f"{site_url}questionnaires/{slug}/", wait_until="load")
+    page.locator("[data-roi-submit]:enabled").wait_for()  # the script has started
+
+
+def submit(page: Page) -> None:
+    page.locator("[data-roi-submit]").click()
+
+
+def refused(page: Page) -> dict[str, str]:
+    """The problems shown, by field id, once the form refused an answer: no CSV, each visible
+    field marked aria-invalid and described by its message."""
+    page.locator("[data-roi-summary]").wait_for(state="visible")
+    assert page.locator("[data-roi-result]").is_hidden()
+    assert (page.locator("[data-roi-csv]").text_content() or "") == ""
+    shown = page.locator(".roi-form-error:visible").evaluate_all(
+        """boxes => boxes.map(box => {
+             const id = box.id.replace(/-error$/, '');
+             const field = document.getElementById(id);
+             const marked = !field.matches('input:not([type=hidden]), select') || (
+               field.getAttribute('aria-invalid') === 'true' &&
+               field.getAttribute('aria-describedby').split(' ').includes(box.id));
+             return [id, box.textContent, marked];
+           })"""
+    )
+    assert [field for field, _, marked in shown if not marked] == []
+    return {field: message for field, message, _ in shown}
+
+
+def answer(page: Page) -> tuple[str, str]:
+    """The CSV the form shows and its GitHub link (read, never followed)."""
+    page.locator("[data-roi-result]").wait_for(state="visible")
+    assert page.locator("[data-roi-summary]").is_hidden()
+    csv = page.locator("[data-roi-csv]").text_content() or ""
+    return csv, page.locator("[data-roi-github]").get_attribute("href") or ""
+
+
+def sent_file(href: str, csv: str, file: str, person: str) -> str:
+    """Check the GitHub link against the CSV shown; return the inbox path it proposes."""
+    url = urlsplit(href)
+    assert (url.scheme, url.netloc) == ("https", "github.com")
+    assert url.path == f"/{FORMS_SETTINGS['repository']}/new/{FORMS_SETTINGS['branch']}"
+    query = parse_qs(url.query, strict_parsing=True)
+    assert set(query) == {"filename", "value"}
+    assert query["value"] == [csv]
+    (path,) = query["filename"]
+    assert re.fullmatch(rf"data/inbox/{file}/\d{{8}}-\d{{6}}-{person}-[a-z0-9]{{4}}\.csv", path)
+    return path
+
+
+def validate(data: Path) -> subprocess.CompletedProcess[str]:
+    """``roi validate`` as a user runs it (outside GitHub Actions: no annotations, no summary)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def demo_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def accepted(tmp_path: Path, path: str, csv: str) -> dict:
+    """Write the answer into a copy of the demo data: ``roi validate`` passes; the report."""
+    data = demo_copy(tmp_path)
+    target = data / path.removeprefix("data/")
+    target.parent.mkdir(parents=True)
+    target.write_text(csv, encoding="utf-8", newline="")
+    done = validate(data)
+    assert done.returncode == 0, done.stderr
+    return compute_report(data)
+
+
+def phone_check(page: Page, name: str) -> None:
+    """No sideways scrolling at 390 px; a full-page screenshot for a human to look at."""
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{PHONE['width']}.png", full_page=True)
+
+
+def unlabelled(page: Page) -> list[str]:
+    """Visible fields without a label, or out of the keyboard's reach."""
+    return page.locator("form.roi-form").evaluate(
+        """form => [...form.querySelectorAll('input:not([type=hidden]), select')]
+             .filter(e => !e.labels.length || e.tabIndex < 0).map(e => e.id)"""
+    )
+
+
+def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
+    chromium, site_url, tmp_path
+):
+    watch = Watch()
+    with open_page(chromium, watch, viewport=PHONE) as page:
+        open_form(page, site_url, "hebdomadaire")
+        assert unlabelled(page) == []
+        assert re.fullmatch(r"\d{4}-W\d{2}", page.input_value("#roi-form-usage-week"))
+        tasks = page.locator("input[name=task]").evaluate_all("inputs => inputs.map(i => i.value)")
+        uses = {task: number for number, task in enumerate(tasks)}  # 0 is a real answer
+        page.select_option("#roi-form-usage-person", "sophie")
+        page.fill("#roi-form-usage-week", WEEK)
+        for task, number in uses.items():
+            page.fill(f"#roi-form-usage-{task}-uses", str(number))
+        first, second = (f"#roi-form-usage-{task}-uses" for task in tasks[:2])
+        page.fill(first, "-1")
+        page.fill(second, "1.5")
+        submit(page)
+        problems = refused(page)
+        page.fill(first, "0")
+        page.fill(f"#roi-form-usage-{tasks[0]}-declared_minutes", "12,5")
+        page.fill(second, "1")
+        page.locator(second).press("Enter")  # the keyboard submits too
+        csv, href = answer(page)
+        phone_check(page, "form-hebdomadaire")
+    assert problems == {
+        first[1:]: "attendu un nombre entier ≥ 0, reçu « -1 »",
+        second[1:]: "attendu un nombre entier, reçu « 1.5 »",
+    }
+    assert_clean(watch)
+    minutes = {tasks[0]: "12.5"}
+    assert csv == "week,person,task,uses,declared_minutes\n" + "".join(
+        f"{WEEK},sophie,{task},{number},{minutes.get(task, '')}\n" for task, number in uses.items()
+    )
+    report = accepted(tmp_path, sent_file(href, csv, "usage", "sophie"), csv)
+    assert report["as_of"]["week"] == WEEK
+    people = {p["person"]: p for p in report["metrics"]["adoption"]["people"]}
+    assert people["sophie"]["uses"] == sum(uses.values()) == 28
+    assert people["sophie"]["status"] == "actif"
+
+
+def test_mental_load_form_needs_both_loads_of_a_started_task(chromium, site_url, tmp_path):
+    watch = Watch()
+    field = "#roi-form-mental_load-{}-{}".format
+    with open_page(chromium, watch, viewport=PHONE) as page:
+        open_form(page, site_url, "charge-mentale")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.input_value("#roi-form-mental_load-date"))
+        submit(page)
+        empty = refused(page)
+        page.select_option("#roi-form-mental_load-person", "lea")
+        page.fill("#roi-form-mental_load-date", "2026-10-15")
+        page.fill(field("veille", "before"), "11")
+        page.fill(field("veille", "after"), "2")
+        page.fill(field("compte_rendu", "before"), "8")
+        submit(page)
+        problems = refused(page)
+        page.fill(field("veille", "before"), "9")
+        page.fill(field("compte_rendu", "after"), "3")
+        submit(page)
+        csv, href = answer(page)
+        phone_check(page, "form-charge-mentale")
+    assert empty == {
+        "roi-form-mental_load-person": "valeur obligatoire manquante",
+        "roi-form-mental_load-rows": "remplissez au moins une ligne",
+    }
+    assert problems == {
+        field("veille", "before")[1:]: "attendu un nombre entier ≤ 10, reçu « 11 »",
+        field("compte_rendu", "after")[1:]: "à remplir aussi, puisque cette ligne est commencée",
+    }
+    assert_clean(watch)
+    assert csv == (
+        "date,person,task,before,after\n2026-10-15,lea,compte_rendu,8,3\n2026-10-15,lea,veille,9,2\n"
+    )
+    report = accepted(tmp_path, sent_file(href, csv, "mental_load", "lea"), csv)
+    rows = {(r["person"], r["task"]): r for r in report["metrics"]["mental_load"]["rows"]}
+    assert (rows["lea", "veille"]["before"], rows["lea", "veille"]["after"]) == (9, 2)
+    assert (rows["lea", "compte_rendu"]["before"], rows["lea", "compte_rendu"]["after"]) == (8, 3)
+
+
+def test_freed_time_form_takes_hours_per_use(chromium, site_url, tmp_path):
+    watch = Watch()
+    with open_page(chromium, watch, viewport=PHONE) as page:
+        open_form(page, site_url, "temps-libere")
+        assert re.fullmatch(r"\d{4}-\d{2}", page.input_value("#roi-form-freed_time-month"))
+        page.select_option("#roi-form-freed_time-person", "marc")
+        page.fill("#roi-form-freed_time-month", MONTH)
+        page.fill("#roi-form-freed_time-commercial-hours", "-2")
+        submit(page)
+        problems = refused(page)
+        page.fill("#roi-form-freed_time-commercial-hours", "12,5")  # a French decimal comma
+        page.fill("#roi-form-freed_time-produit-hours", "3")
+        submit(page)
+        csv, href = answer(page)
+        phone_check(page, "form-temps-libere")
+    assert problems == {
+        "roi-form-freed_time-commercial-hours": "attendu un nombre ≥ 0, reçu « -2 »",
+    }
+    assert_clean(watch)
+    assert csv == f"month,person,use,hours\n{MONTH},marc,commercial,12.5\n{MONTH},marc,produit,3\n"
+    before = compute_report(ROOT / "data")["metrics"]["freed_time"]
+    report = accepted(tmp_path, sent_file(href, csv, "freed_time", "marc"), csv)
+    hours = {row["use"]: row["hours"] for row in report["metrics"]["freed_time"]}
+    for use, added in {"commercial": 12.5, "produit": 3}.items():
+        months = next(row["months"] for row in before if row["use"] == use)
+        previous = sum(m["hours"] for m in months if m["month"] in {"2026-08", "2026-09"})
+        assert hours[use] == pytest.approx(previous + added), use  # the last 3 months with rows
+
+
+def test_a_form_starts_after_instant_navigation(chromium, site_url):
+    """Material swaps the page without loading it: the script starts from ``document$``."""
+    watch = Watch()
+    with open_page(chromium, watch) as page:
+        serve_without_port(page.context, site_url)
+        page.goto(PORTLESS, wait_until="networkidle")  # sitemap.xml read
+        page.evaluate("window.roiSameDocument = true")
+        for slug in ("hebdomadaire", "temps-libere"):  # a second form after the first
+            link = nav_link(page, f"{PORTLESS}questionnaires/{slug}/")
+            reveal_in_nav(page, link)
+            link.click()
+            page.wait_for_url(f"{PORTLESS}questionnaires/{slug}/")
+            page.locator("[data-roi-submit]:enabled").wait_for()
+        page.select_option("#roi-form-freed_time-person", "marc")
+        page.fill("#roi-form-freed_time-autre-hours", "1")
+        submit(page)
+        csv, _ = answer(page)
+        instant = page.evaluate("window.roiSameDocument === true")
+    assert instant, "the click reloaded the page"
+    assert csv.startswith("month,person,use,hours\n") and csv.endswith(",marc,autre,1\n")
+    assert_clean(watch)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=["formula", "html"])
+def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
+    """A value set through the DOM (not one of the choices) is refused and shown as text."""
+    watch, dialogs = Watch(), []
+    with open_page(chromium, watch) as page:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        open_form(page, site_url, "hebdomadaire")
+        page.locator("#roi-form-usage-person option").nth(1).evaluate(
+            "(o, v) => o.value = v", value
+        )
+        page.select_option("#roi-form-usage-person", index=1)
+        task = page.locator("input[name=task]").first
+        first_task = task.get_attribute("value")
+        task.evaluate("(input, v) => input.value = v", value)
+        for uses in page.locator("input[name=uses]").all():
+            uses.fill("1")
+        submit(page)
+        problems = refused(page)
+        images = page.locator("form img").count()
+    message = text("loader.bad_value", expected=text("loader.expected.id"), value=value)
+    assert problems == {
+        "roi-form-usage-person": message,
+        f"roi-form-usage-{first_task}-task": message,
+    }
+    assert images == 0 and dialogs == []
+    assert_clean(watch)
+
+
+def test_an_inbox_file_with_crafted_text_is_refused_by_roi_validate(tmp_path):
+    data = demo_copy(tmp_path)
+    inbox = data / "inbox" / "usage"
+    inbox.mkdir(parents=True)
+    crafted = inbox / "20261012-080000-sophie-ab12.csv"
+    crafted.write_text(
+        "week,person,task,uses,declared_minutes\n"
+        '2026-W41,"=HYPERLINK(""http://x"",""y"")",veille,1,\n'
+        "2026-W41,sophie,<img src=x onerror=alert(1)>,1,\n",
+        encoding="utf-8",
+    )
+    done = validate(data)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    for line, column, value in ((2, "person", HOSTILE[0]), (3, "task", HOSTILE[1])):
+        message = text("loader.bad_value", expected=text("loader.expected.id"), value=value)
+        assert f"{crafted.as_posix()}:{line}: {column}: {message}" in lines
