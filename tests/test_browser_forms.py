@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from generator.build import compute_report
 from generator.i18n import text
@@ -212,8 +212,10 @@ def test_mental_load_form_needs_both_loads_of_a_started_task(chromium, site_url,
 
 
 def test_freed_time_form_takes_hours_per_use(chromium, site_url, tmp_path):
+    """Also: the answer downloads as its inbox file and copies to the clipboard."""
     watch = Watch()
-    with open_page(chromium, watch, viewport=PHONE) as page:
+    clipboard = ["clipboard-read", "clipboard-write"]
+    with open_page(chromium, watch, viewport=PHONE, permissions=clipboard) as page:
         open_form(page, site_url, "temps-libere")
         assert re.fullmatch(r"\d{4}-\d{2}", page.input_value("#roi-form-freed_time-month"))
         page.select_option("#roi-form-freed_time-person", "marc")
@@ -226,10 +228,18 @@ def test_freed_time_form_takes_hours_per_use(chromium, site_url, tmp_path):
         submit(page)
         csv, href = answer(page)
         phone_check(page, "form-temps-libere")
+        with page.expect_download() as download:
+            page.locator("[data-roi-download]").click()
+        saved = Path(download.value.path()).read_text("utf-8")
+        page.locator("[data-roi-copy]").click()
+        expect(page.locator("[data-roi-status]")).to_have_text(text("forms.messages.copied"))
+        clipboard_text = page.evaluate("navigator.clipboard.readText()")
     assert problems == {
         "roi-form-freed_time-commercial-hours": "attendu un nombre ≥ 0, reçu « -2 »",
     }
     assert_clean(watch)
+    assert download.value.suggested_filename == href.split("%2F")[-1].split("&")[0]
+    assert saved == clipboard_text == csv
     assert csv == f"month,person,use,hours\n{MONTH},marc,commercial,12.5\n{MONTH},marc,produit,3\n"
     before = compute_report(ROOT / "data")["metrics"]["freed_time"]
     report = accepted(tmp_path, sent_file(href, csv, "freed_time", "marc"), csv)
