@@ -56,13 +56,20 @@ DASHBOARDS: tuple[Page, ...] = (
 )
 
 
+GUIDES: tuple[Page, ...] = (
+    Page("questionnaires/repondre.md", "guides/employees.md.j2", "Répondre aux questionnaires"),
+    Page("questionnaires/recevoir.md", "guides/manager.md.j2", "Recevoir les réponses"),
+)
+
+
 def form_pages() -> list[Page]:
-    """The survey forms (« Questionnaires »), one page each."""
+    """The survey forms (« Questionnaires »), one page each, then the two guides to them."""
     texts = catalogue()["forms"]
-    return [
+    forms = [
         Page(f"questionnaires/{f.slug}.md", f"forms/{f.key}.md.j2", texts[f.key]["title"])
         for f in FORMS
     ]
+    return [*forms, *GUIDES]
 
 
 def all_pages() -> list[Page]:
