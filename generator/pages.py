@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from generator.metrics import METRICS
 from generator.parse import expected
 from generator.periods import month_of
+from generator.readiness import PHASE_FOCUS, checklist, phase
 from generator.schema import FILES, Column
 from generator.vega import spec_attribute
 
@@ -211,6 +212,9 @@ def context(
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
         "metric_figures": METRIC_FIGURES,
+        "phase": phase(report.get("rollout_month")),
+        "phase_focus": PHASE_FOCUS,
+        "checklist": checklist(report),
         "hours_by_person": {
             row["person"]: row["hours"] for row in report["metrics"]["time_saved"]["people"]
         },

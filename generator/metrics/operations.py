@@ -8,6 +8,7 @@ import pandas as pd
 
 from generator.bands import adoption_band, time_saved_band
 from generator.metrics.common import mean, number, records
+from generator.metrics.uncertainty import recent_interval
 from generator.periods import by_month, week_sunday
 
 WEEKS_PER_MONTH = 52 / 12
@@ -54,6 +55,7 @@ def time_saved(
             "hours_per_person_month": None,
             "band": None,
             "weeks": [],
+            "interval": None,
         }
     recent = weeks.loc[:as_of_week, "hours_per_person"].tail(4)
     monthly = mean(float(v) for v in recent)
@@ -65,6 +67,9 @@ def time_saved(
         "hours_per_person_month": per_month,
         "band": time_saved_band(per_month, edges),
         "weeks": records(weeks.reset_index()),
+        "interval": recent_interval(
+            records(weeks.loc[:as_of_week].reset_index()), "hours_per_person"
+        ),
         "by_task": records(by_task),
         "people": records(latest),
     }
@@ -177,14 +182,23 @@ def adoption(
 ) -> dict[str, Any]:
     """Metric 2 for ``as_of_week``: rate, band, each trained person's status, weekly series."""
     if as_of_week is None:
-        return {"rate": None, "band": None, "people": [], "weeks": [], "alerts": []}
+        empty: dict[str, Any] = {
+            "rate": None,
+            "band": None,
+            "people": [],
+            "weeks": [],
+            "alerts": [],
+        }
+        return {**empty, "interval": None}
     weeks = uses_by_week(usage)
     statuses = week_statuses(weeks.get(as_of_week, {}), people, as_of_week, active_uses)
     rate = adoption_rate(statuses)
+    series = adoption_weeks(usage, people, active_uses)
     return {
         "rate": rate,
         "band": adoption_band(rate, edges),
         "people": statuses,
-        "weeks": adoption_weeks(usage, people, active_uses),
+        "weeks": series,
+        "interval": recent_interval([w for w in series if w["week"] <= as_of_week], "rate"),
         "alerts": alerts(weeks, people, active_uses),
     }
