@@ -65,20 +65,28 @@ def value_problems(
     return []
 
 
-def duplicate_problems(name: str, key: tuple[str, ...], frame: pd.DataFrame) -> list[Problem]:
-    """Rows repeating the key of an earlier row of the same file."""
+def duplicate_problems(
+    name: str, key: tuple[str, ...], frame: pd.DataFrame, optional: tuple[str, ...] = ()
+) -> list[Problem]:
+    """Rows repeating the key of an earlier row of the same file. A blank cell of an
+    ``optional`` key column (``team``) is a value like any other: two blank teams repeat."""
     if not key or frame.empty:
         return []
-    frame = frame.dropna(subset=list(key))  # a blank or invalid key cell is already reported
+    required = [column for column in key if column not in optional]
+    frame = frame.dropna(subset=required)  # a blank or invalid key cell is already reported
     repeated = frame[frame.duplicated(list(key), keep=False)]
     first_lines: dict[tuple, int] = {}
     problems = []
     for *values_list, line in repeated[[*key, LINE]].itertuples(index=False, name=None):
-        values = tuple(values_list)
+        values = tuple(None if pd.isna(v) else v for v in values_list)
         if values not in first_lines:
             first_lines[values] = line
             continue
-        shown = ", ".join(f"{column}={describe(v)}" for column, v in zip(key, values, strict=True))
+        shown = ", ".join(
+            f"{column}={describe(v)}"
+            for column, v in zip(key, values, strict=True)
+            if v is not None
+        )
         message = text("loader.duplicate_key", key=shown, first=first_lines[values])
         problems.append(Problem(name, line, key[-1], message))
     return problems

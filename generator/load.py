@@ -100,7 +100,8 @@ def typed_frame(name: str, schema: FileSchema, raw: RawTable) -> tuple[pd.DataFr
         ]
     raw_cells = frame.reindex(columns=[*schema.column_names, LINE], fill_value="")
     problems += value_problems(name, schema, typed, raw_cells, invalid_cells)
-    problems += duplicate_problems(name, schema.key, typed)
+    optional_key = tuple(c for c in schema.key if not schema.column(c).required)
+    problems += duplicate_problems(name, schema.key, typed, optional_key)
     if schema.name == "costs.csv":
         problems += cost_problems(name, typed)
     return typed, problems

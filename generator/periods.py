@@ -6,7 +6,9 @@ Weeks are ISO strings ``2026-W03``, months ``2026-01``; both sort as strings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 import pandas as pd
 
@@ -113,3 +115,45 @@ def split_months(
     before = [m for m in ordered if is_baseline_month(m, deployed_on)]
     after = [m for m in ordered if not is_baseline_month(m, deployed_on)]
     return before, after[-recent:]
+
+
+Basis = Literal["year_over_year", "baseline"]
+
+
+@dataclass(frozen=True)
+class Periods:
+    """The months compared: ``before`` (mean of these) against ``after``, and on what basis."""
+
+    before: list[str]
+    after: list[str]
+    basis: Basis
+
+
+def year_earlier(months: Iterable[str], deployed_on: date) -> list[str] | None:
+    """The same calendar months a year earlier, when every one is a baseline month; else None.
+
+    >>> year_earlier(["2026-07", "2026-08"], date(2026, 1, 5))
+    ['2025-07', '2025-08']
+    >>> year_earlier(["2027-02"], date(2026, 1, 5)) is None  # 2026-02 is after deployment
+    True
+    """
+    earlier = [add_months(m, -12) for m in months]
+    return earlier if earlier and all(is_baseline_month(m, deployed_on) for m in earlier) else None
+
+
+def compared_months(months: Iterable[str], deployed_on: date, recent: int) -> Periods:
+    """Year over year when the file has, for each of the last ``recent`` months after
+    deployment, the same month a year earlier and that month is in the baseline; otherwise
+    the last ``recent`` months against every baseline month.
+
+    >>> compared_months(["2025-03", "2025-04", "2026-03", "2026-04"], date(2026, 1, 5), 2)
+    Periods(before=['2025-03', '2025-04'], after=['2026-03', '2026-04'], basis='year_over_year')
+    >>> compared_months(["2025-03", "2026-03", "2026-04"], date(2026, 1, 5), 2).basis
+    'baseline'
+    """
+    present = set(months)
+    before, after = split_months(present, deployed_on, recent)
+    earlier = year_earlier(after, deployed_on)
+    if earlier is not None and present.issuperset(earlier):
+        return Periods(earlier, after, "year_over_year")
+    return Periods(before, after, "baseline")

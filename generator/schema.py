@@ -53,6 +53,9 @@ class FileSchema:
 PERSON = Column("person", "id", refers_to="people.csv")
 TASK = Column("task", "id", refers_to="tasks.csv")
 MONTH = Column("month", "month")
+TEAM = Column("team", "text", required=False)
+"""A team of ``people.csv`` in a monthly business file: the rows of a control team (every
+member in group ``control``) give the difference-in-differences. Blank: the whole company."""
 
 
 def count(name: str, required: bool = True) -> Column:
@@ -164,18 +167,19 @@ FILES: tuple[FileSchema, ...] = (
     ),
     FileSchema(
         "revenue.csv",
-        (MONTH, Column("stream", "text"), Column("revenue", "number", money=True)),
-        key=("month", "stream"),
+        (MONTH, TEAM, Column("stream", "text"), Column("revenue", "number", money=True)),
+        key=("month", "team", "stream"),
     ),
     FileSchema(
         "capacity.csv",
         (
             MONTH,
+            TEAM,
             Column("handled", "number", min=0),
             Column("headcount", "number", required=False, min=0),
             amount("avg_basket", False),
         ),
-        key=("month",),
+        key=("team", "month"),
     ),
     FileSchema(
         "acquisition.csv",

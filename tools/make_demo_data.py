@@ -4,6 +4,10 @@ The demo is a small French company (12 people: 9 who use AI tools and a control 
 at the Lyon branch) that rolled out AI tools on Monday 2026-01-05 and kept measuring until
 the end of September 2026. It has a three-month baseline (October to December 2025) for
 every monthly file, so that each of the 12 metrics has a "before" and an "after".
+``capacity.csv`` and ``revenue.csv`` give one row per team: the Paris sales team
+(« Commercial », with AI) and the Lyon branch (« Agence Lyon », the control group without AI),
+whose business only follows the season and the market, so that the site can tell the AI's own
+effect from the market's (difference-in-differences).
 
 Run it from the repository root:
 
@@ -549,33 +553,61 @@ def deliverable_rows() -> list[Row]:
     return rows
 
 
-def handled_of(month: str, rng: random.Random) -> int:
+@dataclass(frozen=True)
+class Team:
+    """A team that handles projects and sells: its size and its average month before AI."""
+
+    team: str
+    headcount: int
+    projects: float  # projects handled in an average month before the rollout
+    project_lift: float  # share of extra projects once AI is fully adopted (0: no AI)
+    basket: float
+    small_orders: float  # small orders in an average month before the rollout
+    small_lift: float
+    upkeep: float  # monthly maintenance contracts
+
+
+# The Paris sales team uses AI; the Lyon branch (group "control" in people.csv) does not: its
+# projects and orders follow the season and the market (+0.5 % a month) only.
+TEAMS = (
+    Team("Commercial", 4, 6.5, 0.4, 4500, 58, 0.12, 6300),
+    Team("Agence Lyon", 3, 5.0, 0.0, 4200, 45, 0.0, 5200),
+)
+TEAM_BY_NAME = {t.team: t for t in TEAMS}
+MARKET = 0.005  # monthly growth of the market, shared by both teams
+
+
+def handled_of(team: Team, month: str, rng: random.Random) -> int:
     season = max(0.75, month_season(month))  # projects go on through August, slowly
-    return max(1, round(9 * season * (1 + 0.35 * progress(month)) + rng.gauss(0, 0.4)))
+    lift = 1 + team.project_lift * progress(month)
+    mean = team.projects * season * trend(month, MARKET) * lift
+    return max(1, round(mean + rng.gauss(0, 0.4)))
 
 
 def capacity_rows() -> list[Row]:
     rng = rng_for("capacity")
     rows: list[Row] = []
     for month in months():
-        headcount = 11 if months_after(month) < 0 else 12  # Nicolas joined in January
-        basket = 4500 * trend(month, 0.004) * rng.uniform(0.96, 1.04)
-        rows.append([month, handled_of(month, rng), headcount, money(round(basket))])
+        for team in TEAMS:
+            basket = team.basket * trend(month, 0.004) * rng.uniform(0.96, 1.04)
+            handled = handled_of(team, month, rng)
+            rows.append([month, team.team, handled, team.headcount, money(round(basket))])
     return rows
 
 
-def revenue_rows(capacity: list[Row], customers: list[Row]) -> list[Row]:
-    """Projects follow capacity, small orders follow customers, maintenance grows slowly."""
+def revenue_rows(capacity: list[Row]) -> list[Row]:
+    """Per team: projects follow capacity, small orders the season, maintenance grows slowly."""
     rng = rng_for("revenue")
     rows: list[Row] = []
-    for cap, cust in zip(capacity, customers, strict=True):
-        month, handled, basket, orders = str(cap[0]), int(cap[1]), float(cap[3]), int(cust[4])
-        projects = handled * basket * rng.uniform(0.97, 1.03)
-        small = (orders - handled) * 310 * trend(month, 0.003) * rng.uniform(0.95, 1.05)
-        upkeep = 8500 * trend(month, 0.01) + rng.uniform(-150, 150)
-        rows.append([month, "Projets d'aménagement sur mesure", money(projects)])
-        rows.append([month, "Petites commandes", money(small)])
-        rows.append([month, "Contrats d'entretien", money(upkeep)])
+    for month, name, handled, _, basket in capacity:
+        month, team = str(month), TEAM_BY_NAME[str(name)]
+        projects = int(handled) * float(basket) * rng.uniform(0.97, 1.03)
+        orders = team.small_orders * month_season(month) * (1 + team.small_lift * progress(month))
+        small = orders * 310 * trend(month, MARKET) * rng.uniform(0.95, 1.05)
+        upkeep = team.upkeep * trend(month, 0.01) * rng.uniform(0.98, 1.02)
+        rows.append([month, team.team, "Projets d'aménagement sur mesure", money(projects)])
+        rows.append([month, team.team, "Petites commandes", money(small)])
+        rows.append([month, team.team, "Contrats d'entretien", money(upkeep)])
     return rows
 
 
@@ -670,8 +702,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "errors.csv": ("month", "error_type", "count", "unit_cost"),
     "customers.csv": ("month", "nps", "response_minutes", "complaints", "orders"),
     "deliverables.csv": ("month", "role", "indicator", "value", "better"),
-    "revenue.csv": ("month", "stream", "revenue"),
-    "capacity.csv": ("month", "handled", "headcount", "avg_basket"),
+    "revenue.csv": ("month", "team", "stream", "revenue"),
+    "capacity.csv": ("month", "team", "handled", "headcount", "avg_basket"),
     "acquisition.csv": ("month", "leads", "qualified_leads", "sales_minutes", "marketing_spend",
                         "new_customers"),
     "mental_load.csv": ("date", "person", "task", "before", "after"),
@@ -692,7 +724,7 @@ def all_rows() -> dict[str, list[Row]]:
         "errors.csv": error_rows(),
         "customers.csv": customers,
         "deliverables.csv": deliverable_rows(),
-        "revenue.csv": revenue_rows(capacity, customers),
+        "revenue.csv": revenue_rows(capacity),
         "capacity.csv": capacity,
         "acquisition.csv": acquisition_rows(),
         "mental_load.csv": mental_load_rows(),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from generator.bands import edges
 from generator.load import Dataset
-from generator.metrics import business, finance, operations, quality
+from generator.metrics import business, control, finance, operations, quality
 from generator.periods import complete_months, is_baseline_month, week_monday
 
 METRICS: tuple[str, ...] = (
@@ -77,6 +77,7 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
     complete_after = [m for m in complete if not is_baseline_month(m, c.deployed_on)]
     costs = data.frame("costs")
     recent = c.recent_months
+    teams = control.team_groups(people)
     return {
         "time_saved": operations.time_saved(hours, week, edges(c.thresholds, "time_saved")),
         "adoption": operations.adoption(
@@ -105,8 +106,8 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
         "customer": quality.customer(data.frame("customers"), c.deployed_on, recent),
         "deliverables": quality.deliverables(data.frame("deliverables"), c.deployed_on, recent),
         "mental_load": quality.mental_load(data.frame("mental_load")),
-        "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent),
-        "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent),
+        "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent, teams),
+        "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent, teams),
         "cac": business.cac(data.frame("acquisition"), c.hourly_value, c.deployed_on, recent),
         "freed_time": business.freed_time(data.frame("freed_time"), recent),
     }

@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.metrics.common import (
     compare,
+    compare_over,
     evolution,
     mean,
     monthly_sum,
@@ -16,39 +17,80 @@ from generator.metrics.common import (
     percent,
     ratio,
 )
-from generator.periods import split_months
+from generator.metrics.control import TeamGroups, by_team, difference_in_differences
+from generator.periods import compared_months
 from generator.schema import SCHEMAS
 
 USES = SCHEMAS["freed_time.csv"].column("use").choices
+NO_TEAMS = TeamGroups()
 
 
-def revenue(frame: pd.DataFrame | None, deployed_on: date, recent: int) -> list[dict[str, Any]]:
-    """Metric 9: per stream, monthly revenue before and after, the difference and its %."""
+def revenue(
+    frame: pd.DataFrame | None,
+    deployed_on: date,
+    recent: int,
+    groups: TeamGroups = NO_TEAMS,
+) -> list[dict[str, Any]]:
+    """Metric 9: per stream, monthly revenue before and after (every team summed), the
+    difference and its %, and the difference-in-differences when the file names teams."""
     if frame is None or frame.empty:
         return []
     table = monthly_sum(frame, "revenue", ["stream"])
+    periods = compared_months(table.index, deployed_on, recent)
     streams = []
     for stream in table.columns:
-        compared = compare(table[stream].astype(float), deployed_on, recent)
+        compared = compare_over(table[stream].astype(float), periods)
         before, after = compared["before"], compared["after"]
         delta = None if before is None or after is None else after - before
         months = series(table[stream], "revenue")
-        streams.append({"stream": stream, **compared, "delta": delta, "months": months})
+        teams = by_team(frame[frame["stream"] == stream], "revenue", True)
+        did = difference_in_differences(teams.reindex(table.index, fill_value=0.0), groups, periods)
+        streams.append({"stream": stream, **compared, "delta": delta, "months": months, "did": did})
     return streams
 
 
-def capacity(frame: pd.DataFrame | None, deployed_on: date, recent: int) -> dict[str, Any] | None:
-    """Metric 10: handled per month before/after, per headcount, and the extra revenue
-    (Δ handled × mean basket of the after months)."""
+def capacity_months(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per month, every team summed: handled, headcount (empty when a row of the month
+    has none), per headcount, and the basket averaged with each row's handled as weight."""
+    rows = frame.assign(
+        weighted=frame["avg_basket"].astype(float) * frame["handled"].astype(float),
+        basket_handled=frame["handled"].astype(float).where(frame["avg_basket"].notna()),
+    )
+    grouped = rows.groupby("month", sort=True)
+    handled = grouped["handled"].sum().astype(float)
+    headcount = grouped["headcount"].agg(
+        lambda h: h.astype(float).sum() if h.notna().all() else None
+    )
+    headcount = headcount.astype(float)
+    weighted = grouped["weighted"].sum(min_count=1) / grouped["basket_handled"].sum()
+    plain = grouped["avg_basket"].mean()
+    basket = weighted.where(grouped["basket_handled"].sum() > 0, plain).astype(float)
+    return pd.DataFrame(
+        {
+            "handled": handled,
+            "headcount": headcount,
+            "per_headcount": handled / headcount.where(headcount > 0),
+            "avg_basket": basket,
+        }
+    )
+
+
+def capacity(
+    frame: pd.DataFrame | None,
+    deployed_on: date,
+    recent: int,
+    groups: TeamGroups = NO_TEAMS,
+) -> dict[str, Any] | None:
+    """Metric 10: handled per month before/after (every team summed), per headcount, the extra
+    revenue (Δ handled × mean basket of the after months) and the difference-in-differences of
+    the handled per team when the file names teams."""
     if frame is None or frame.empty:
         return None
-    by_month = frame.set_index("month").sort_index()
-    handled = compare(by_month["handled"].astype(float), deployed_on, recent)
-    per_head = compare(
-        (by_month["handled"] / by_month["headcount"]).astype(float), deployed_on, recent
-    )
-    _, after_months = split_months(by_month.index, deployed_on, recent)
-    basket = mean(float(v) for v in by_month.loc[after_months, "avg_basket"].dropna())
+    by_month = capacity_months(frame)
+    periods = compared_months(by_month.index, deployed_on, recent)
+    handled = compare_over(by_month["handled"], periods)
+    per_head = compare(by_month["per_headcount"], deployed_on, recent)
+    basket = mean(float(v) for v in by_month.loc[periods.after, "avg_basket"].dropna())
     before, after = handled["before"], handled["after"]
     extra = None if before is None or after is None or basket is None else (after - before) * basket
     months = [
@@ -56,16 +98,18 @@ def capacity(frame: pd.DataFrame | None, deployed_on: date, recent: int) -> dict
             "month": str(m),
             "handled": number(h),
             "headcount": number(n),
-            "per_headcount": ratio(number(h), number(n)),
+            "per_headcount": number(p),
         }
-        for m, h, n in zip(by_month.index, by_month["handled"], by_month["headcount"], strict=True)
+        for m, h, n, p in by_month[["handled", "headcount", "per_headcount"]].itertuples(name=None)
     ]
+    did = difference_in_differences(by_team(frame, "handled", False), groups, periods)
     return {
         **handled,
         "per_headcount": per_head,
         "avg_basket": basket,
         "extra_revenue": extra,
         "months": months,
+        "did": did,
     }
 
 
@@ -93,14 +137,15 @@ def cac(
     """Metric 11: customer acquisition cost before, after and evolution, with its parts."""
     if frame is None or frame.empty:
         return None
-    before_months, after_months = split_months(frame["month"], deployed_on, recent)
-    before = acquisition_figures(frame[frame["month"].isin(before_months)], hourly_value)
-    after = acquisition_figures(frame[frame["month"].isin(after_months)], hourly_value)
+    periods = compared_months(frame["month"], deployed_on, recent)
+    before = acquisition_figures(frame[frame["month"].isin(periods.before)], hourly_value)
+    after = acquisition_figures(frame[frame["month"].isin(periods.after)], hourly_value)
     parts = {
         name: {
             "before": before[name],
             "after": after[name],
             "evolution": evolution(before[name], after[name]),
+            "basis": periods.basis,
         }
         for name in before
     }

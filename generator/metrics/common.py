@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.periods import split_months
+from generator.periods import Periods, compared_months
 
 
 def number(value: Any) -> float | None:
@@ -57,14 +57,26 @@ def mean(values: Iterable[float]) -> float | None:
     return sum(items) / len(items) if items else None
 
 
-def compare(monthly: pd.Series, deployed_on: date, recent: int) -> dict[str, float | None]:
-    """Before (mean of baseline months), after (mean of the last ``recent`` months) and
-    evolution of a series indexed by month. Missing months are simply absent."""
+def compare(monthly: pd.Series, deployed_on: date, recent: int) -> dict[str, Any]:
+    """Before, after and evolution of a series indexed by month, on the basis
+    :func:`~generator.periods.compared_months` chooses (the same months a year earlier when the
+    file has them, else the mean of the baseline months). Missing months are simply absent."""
     series = monthly.dropna()
-    before_months, after_months = split_months(series.index, deployed_on, recent)
-    before = mean(float(series[m]) for m in before_months)
-    after = mean(float(series[m]) for m in after_months)
-    return {"before": before, "after": after, "evolution": evolution(before, after)}
+    return compare_over(series, compared_months(series.index, deployed_on, recent))
+
+
+def compare_over(monthly: pd.Series, periods: Periods) -> dict[str, Any]:
+    """Before (mean over ``periods.before``), after (mean over ``periods.after``), evolution
+    and basis; a month the series lacks is left out of its mean."""
+    series = monthly.dropna()
+    before = mean(float(series[m]) for m in periods.before if m in series.index)
+    after = mean(float(series[m]) for m in periods.after if m in series.index)
+    return {
+        "before": before,
+        "after": after,
+        "evolution": evolution(before, after),
+        "basis": periods.basis,
+    }
 
 
 def monthly_sum(frame: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from generator.metrics.common import compare, evolution, mean, monthly_sum, percent, records
-from generator.periods import split_months
+from generator.periods import compared_months
 
 
 def errors_avoided(
@@ -49,7 +49,7 @@ def errors_avoided(
     }
 
 
-def difference(compared: dict[str, float | None]) -> float | None:
+def difference(compared: dict[str, Any]) -> float | None:
     """before − after, None when either side is missing."""
     before, after = compared["before"], compared["after"]
     return None if before is None or after is None else before - after
@@ -61,19 +61,22 @@ def total(values: Any) -> float | None:
     return None if not items or any(v is None for v in items) else float(sum(items))
 
 
-def complaint_rates(
-    customers: pd.DataFrame, deployed_on: date, recent: int
-) -> dict[str, float | None]:
-    """Σ complaints / Σ orders × 100 over each period."""
+def complaint_rates(customers: pd.DataFrame, deployed_on: date, recent: int) -> dict[str, Any]:
+    """Σ complaints / Σ orders × 100 over each period (periods as :func:`compare` picks them)."""
     measured = customers.dropna(subset=["complaints", "orders"])
-    before_months, after_months = split_months(measured["month"], deployed_on, recent)
+    periods = compared_months(measured["month"], deployed_on, recent)
 
     def rate(months: list[str]) -> float | None:
         part = measured[measured["month"].isin(months)]
         return percent(float(part["complaints"].sum()), float(part["orders"].sum()))
 
-    before, after = rate(before_months), rate(after_months)
-    return {"before": before, "after": after, "evolution": evolution(before, after)}
+    before, after = rate(periods.before), rate(periods.after)
+    return {
+        "before": before,
+        "after": after,
+        "evolution": evolution(before, after),
+        "basis": periods.basis,
+    }
 
 
 def customer(
