@@ -74,6 +74,17 @@ def hours(value: float | None, decimals: int = 1) -> str:
     return MISSING if value is None else f"{number(value, decimals)}\u00a0h"
 
 
+def minutes(value: float | None) -> str:
+    """A duration in minutes, with its decimal only when it has one.
+
+    >>> minutes(61.5) == "61,5\u00a0min", minutes(60.0) == "60\u00a0min"
+    (True, True)
+    """
+    if value is None:
+        return MISSING
+    return f"{number(value, 0 if float(value).is_integer() else 1)}\u00a0min"
+
+
 def months(value: float | None) -> str:
     """A payback period in months, two decimals.
 
@@ -124,6 +135,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "change": change,
     "hours": hours,
+    "minutes": minutes,
     "months": months,
     "month_label": month_label,
     "week_label": week_label,

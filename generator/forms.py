@@ -1,4 +1,4 @@
-"""The survey forms: three pages whose fields are columns of an inbox file.
+"""The survey forms: four pages whose fields are columns of an inbox file.
 
 Each form carries, in a ``data-roi-form`` attribute, the rules ``assets/roi-forms.js`` checks
 answers with. They are derived here from the schema (kind, required, bounds, choices) and the
@@ -60,6 +60,7 @@ class FormSpec:
     rows_by: str
     answers: tuple[str, ...]
     optional_rows: bool
+    stopwatch: bool = False  # one measurement: the task chosen in a list, a start/stop clock
 
     @property
     def schema(self) -> FileSchema:
@@ -78,6 +79,8 @@ FORMS: tuple[FormSpec, ...] = (
              ("before", "after"), optional_rows=True),
     FormSpec("freed_time", "temps-libere", "freed_time.csv", "month", "use", ("hours",),
              optional_rows=True),
+    FormSpec("stopwatch", "chronometre", "timings.csv", "date", "task", ("minutes", "with_ai"),
+             optional_rows=False, stopwatch=True),
 )  # fmt: skip
 
 
@@ -181,11 +184,16 @@ def rules_attribute(rules: dict[str, Any]) -> Markup:
     return Markup(str(escape(text)).replace("\\", "&#92;"))
 
 
-def people_choices(data: Dataset, names: dict[str, str]) -> tuple[tuple[str, Markup], ...]:
-    """Trained people of the ``ai`` group as (id, shown name), sorted by shown name."""
+def people_choices(
+    data: Dataset, names: dict[str, str], everyone: bool = False
+) -> tuple[tuple[str, Markup], ...]:
+    """Trained people of the ``ai`` group as (id, shown name), sorted by shown name; with
+    ``everyone``, every person of people.csv (a task is timed without AI before the training,
+    or by the control group)."""
     people = data.frames["people"]
     trained = people[(people["group"] == "ai") & people["trained_on"].notna()]
-    pairs = sorted(((p, names[p]) for p in trained["person"]), key=lambda p: fold(p[1]))
+    chosen = people if everyone else trained
+    pairs = sorted(((p, names[p]) for p in chosen["person"]), key=lambda p: fold(p[1]))
     return tuple((person, escape(name)) for person, name in pairs)
 
 
@@ -224,7 +232,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
     return FormView(
         spec=spec,
         id=form_id,
-        people=people_choices(data, names),
+        people=people_choices(data, names, everyone=spec.stopwatch),
         period=Field(
             name=spec.period,
             id=f"{form_id}-{spec.period}",
@@ -241,5 +249,5 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
 
 
 def form_views(data: Dataset, names: dict[str, str]) -> dict[str, FormView]:
-    """Every form, by key (``weekly``, ``mental_load``, ``freed_time``)."""
+    """Every form, by key (``weekly``, ``mental_load``, ``freed_time``, ``stopwatch``)."""
     return {spec.key: form_view(spec, data, names) for spec in FORMS}

@@ -250,6 +250,51 @@ def test_freed_time_form_takes_hours_per_use(chromium, site_url, tmp_path):
         assert hours[use] == pytest.approx(previous + added), use  # the last 3 months with rows
 
 
+def test_stopwatch_form_times_a_task_and_the_report_counts_the_measurement(
+    chromium, site_url, tmp_path
+):
+    """Start, about 1.2 s, stop: 1.2 / 60 = 0.02 min fill the minutes field (a French
+    decimal comma, as a person types), which a wrong value then replaces and is refused."""
+    watch = Watch()
+    field = "#roi-form-timings-{}".format
+    with open_page(chromium, watch, viewport=PHONE) as page:
+        open_form(page, site_url, "chronometre")
+        assert unlabelled(page) == []
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.input_value(field("date")))
+        # Everyone of people.csv may time a task: here François, of the control group.
+        page.select_option(field("person"), "francois")
+        page.fill(field("date"), "2026-10-05")
+        page.select_option(field("task"), "veille")
+        page.locator("[data-roi-stopwatch-start]").click()
+        page.wait_for_timeout(1200)
+        page.locator("[data-roi-stopwatch-stop]").click()
+        timed = page.input_value(field("minutes"))
+        clock = page.locator("[data-roi-stopwatch-clock]").text_content() or ""
+        submit(page)
+        no_choice = refused(page)
+        page.check(field("with_ai-no"))
+        page.fill(field("minutes"), "-5")
+        submit(page)
+        wrong = refused(page)
+        page.fill(field("minutes"), timed)
+        submit(page)
+        csv, href = answer(page)
+        phone_check(page, "form-chronometre")
+    assert re.fullmatch(r"0,0[2-4]", timed), timed  # 1.2 s plus the clicks' few milliseconds
+    assert re.fullmatch(r"0,0 min \(0:0[12]\)", clock), clock  # one decimal, and m:ss
+    assert no_choice == {field("with_ai")[1:]: text("loader.required")}
+    assert wrong == {field("minutes")[1:]: "attendu un nombre ≥ 0, reçu « -5 »"}
+    assert_clean(watch)
+    minutes = timed.replace(",", ".")
+    assert csv == f"date,person,task,minutes,with_ai\n2026-10-05,francois,veille,{minutes},no\n"
+    report = accepted(tmp_path, sent_file(href, csv, "timings", "francois"), csv)
+    veille = next(row for row in report["measured_time"] if row["task"] == "veille")
+    # The demo has no timing of « veille »: this one measurement replaces the declared 90 min.
+    assert (veille["count_before"], veille["declared_before"]) == (1, 90)
+    assert veille["measured_before"] == veille["used_before"] == pytest.approx(float(minutes))
+    assert (veille["count_after"], veille["used_after"]) == (0, 30)
+
+
 def test_a_form_starts_after_instant_navigation(chromium, site_url):
     """Material swaps the page without loading it: the script starts from ``document$``."""
     watch = Watch()

@@ -116,11 +116,13 @@ def test_headers_are_bold_frozen_and_from_the_catalogue(out_name, request):
 
 
 def test_operations_values_of_the_plain_fixture(plain):
-    # tasks.csv: compte_rendu saves 45 − 15 = 30 min = 0.5 h per use. Every week W06…W09:
-    # sophie 23 uses + thomas 2 uses = 25 × 0.5 = 12.5 h, 2 people → 6.25 h each.
+    # timings.csv: compte_rendu measured once without AI (44.5 min) and once with (15.5 min):
+    # these medians replace tasks.csv's 45 and 15, so it saves 29 min = 29/60 h per use. Every
+    # week W06…W09: sophie 23 uses + thomas 2 uses = 25 × 29/60 = 145/12 ≈ 12.083 h, 2 people
+    # → 145/24 ≈ 6.042 h each.
     assert rows(plain, OPERATIONS, "Heures gagnées par semaine")[:2] == [
         ("Semaine", "Heures gagnées", "Personnes ayant répondu", "Heures gagnées par personne"),
-        ("2026-W06", 12.5, 2, 6.25),
+        ("2026-W06", pytest.approx(145 / 12), 2, pytest.approx(145 / 24)),
     ]
     # Trained by W06: sophie and thomas (julie on 2026-03-02). Sophie 23 ≥ 3 is active,
     # thomas 2 is "faible": 1 / 2 = 50 %.
@@ -129,29 +131,40 @@ def test_operations_values_of_the_plain_fixture(plain):
         ("2026-W09", "Sophie", 23, "Actif"),
         ("2026-W09", "Thomas", 2, "Faible"),
     ]
-    # Sophie in W09: 23 × 0.5 = 11.5 h; tasks shown by their label.
-    assert ("2026-W09", "Sophie", 11.5) in rows(plain, OPERATIONS, "Heures par personne")
+    # Sophie in W09: 23 × 29/60 = 667/60 ≈ 11.117 h; tasks shown by their label.
+    people = rows(plain, OPERATIONS, "Heures par personne")
+    assert ("2026-W09", "Sophie", pytest.approx(667 / 60)) in people
     assert rows(plain, OPERATIONS, "Heures par tâche")[1] == (
         "2026-W06",
         "Comptes-rendus, réunions",
-        12.5,
+        pytest.approx(145 / 12),
     )
 
 
 def test_finance_values_of_the_plain_fixture(plain):
     # February 2026: licence 149.50 € + formation 606 / 12 = 50.50 € → 200 €; hours: the four
-    # weeks W06…W09 lie in February, 4 × 12.5 = 50 h → 200 / 50 = 4 €/h.
-    assert rows(plain, FINANCE, "Coût par heure par mois")[1] == ("2026-02", 200, 50, 4)
-    # Value 50 h × 35 € = 1 750 €; paid 149.50 + 606 (one-off, in full) = 755.50 € → 994.50 €.
-    assert rows(plain, FINANCE, "Gain net cumulé")[1] == ("2026-02", 1750, 755.5, 994.5)
+    # weeks W06…W09 lie in February, 4 × 145/12 = 145/3 ≈ 48.33 h (29 measured minutes saved
+    # per use, see above) → 200 / (145/3) = 600/145 ≈ 4.138 €/h.
+    hours, cost_per_hour = 145 / 3, 600 / 145
+    assert rows(plain, FINANCE, "Coût par heure par mois")[1] == (
+        "2026-02", 200, pytest.approx(hours), pytest.approx(cost_per_hour),
+    )  # fmt: skip
+    # Value 145/3 h × 35 € ≈ 1 691.67 €; paid 149.50 + 606 (one-off, in full) = 755.50 €
+    # → ≈ 936.17 €.
+    assert rows(plain, FINANCE, "Gain net cumulé")[1] == (
+        "2026-02", pytest.approx(hours * 35), 755.5, pytest.approx(hours * 35 - 755.5),
+    )  # fmt: skip
     assert rows(plain, FINANCE, "Comparaison des solutions")[1:] == [
-        ("IA (févr. 2026)", 4),
+        ("IA (févr. 2026)", pytest.approx(cost_per_hour)),
         ("Stagiaire", 12),
         ("Freelance", 45),
         ("CDI", 35),
     ]
     summary = {row[0]: row[1:] for row in rows(plain, FINANCE, "Synthèse")[1:]}
-    assert summary["Coût par heure gagnée, dernier mois complet (€)"] == (4, "Excellent")
+    assert summary["Coût par heure gagnée, dernier mois complet (€)"] == (
+        pytest.approx(cost_per_hour),
+        "Excellent",
+    )
     assert summary["Investissement initial (€)"] == (606, None)
     assert ("2026-02", "Licences", 149.5) in rows(plain, FINANCE, "Dépenses par mois")
 
@@ -183,8 +196,8 @@ def test_business_values_of_the_plain_fixture(plain):
 def test_demo_values(demo):
     # The demo's headline numbers, as the home page shows them (see test_site.py).
     summary = {row[0]: row[1] for row in rows(demo, FINANCE, "Synthèse")[1:]}
-    assert summary["Coût par heure gagnée, dernier mois complet (€)"] == pytest.approx(6.2341, 1e-4)
-    assert summary["Délai de rentabilité (mois)"] == pytest.approx(1.9099, 1e-4)
+    assert summary["Coût par heure gagnée, dernier mois complet (€)"] == pytest.approx(5.9632, 1e-4)
+    assert summary["Délai de rentabilité (mois)"] == pytest.approx(1.8220, 1e-4)
     assert summary["Investissement initial (€)"] == 4500
     assert rows(demo, BUSINESS, "Erreurs par type")[2][0] == "Fautes dans les devis"
     assert rows(demo, BUSINESS, "Erreurs par type")[2][5] == 1550

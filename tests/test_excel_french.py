@@ -50,20 +50,29 @@ def test_excel_export_hand_values() -> None:
     report = compute_report(EXCEL)  # recent_months: 1
     # usage rows in W06..W09 only: February 2026 is the one complete month
     assert report["as_of"] == {"week": "2026-W09", "month": "2026-02"}
-    # February hours: 4 weeks * (23 + 2) uses * (45-15)/60 = 4 * 12.5 = 50 h;
-    # cost: 149,5 + 606/12 = 149.5 + 50.5 = 200; 200 / 50 = 4.0
-    assert value(report, "cost_per_hour", "value") == near(4.0)
-    # 12.5 h / 2 people = 6.25 h/person/week; 6.25 * 52/12 = 27.0833
-    assert value(report, "time_saved", "hours_per_person_week") == near(6.25)
-    assert value(report, "time_saved", "hours_per_person_month") == near(27.0833)
+    # timings.csv: compte_rendu timed 44,5 min without AI and 15,5 min with AI; these medians
+    # (one measurement each) replace tasks.csv's 45 and 15: 29 min saved per use.
+    (timed, *_) = report["measured_time"]
+    assert (timed["task"], timed["used_before"], timed["used_after"]) == (
+        "compte_rendu",
+        44.5,
+        15.5,
+    )
+    # February hours: 4 weeks * (23 + 2) uses * 29/60 = 4 * 12.0833 = 48.3333 h;
+    # cost: 149,5 + 606/12 = 149.5 + 50.5 = 200; 200 / 48.3333 = 4.1379
+    assert value(report, "cost_per_hour", "value") == near(4.1379)
+    # 12.0833 h / 2 people = 6.0417 h/person/week; 6.0417 * 52/12 = 26.1806
+    assert value(report, "time_saved", "hours_per_person_week") == near(6.0417)
+    assert value(report, "time_saved", "hours_per_person_month") == near(26.1806)
     # julie's trained_on 02/03/2026 is 2 March (not 3 February): after Sunday 2026-03-01 of W09,
     # so trained = sophie, thomas; active = sophie (23 uses): 1/2*100 = 50.0
     assert value(report, "adoption", "rate") == near(50.0)
     people = by_key(value(report, "adoption", "people"), "person")
     assert set(people) == {("sophie",), ("thomas",)}
-    # investment 606; net 50*35 - 149.5 = 1600.5; 606 / 1600.5 = 0.3786
-    assert value(report, "payback", "months") == near(0.3786)
-    # 1750 - 149.5 - 606 = 994.5 >= 0 in the first cost month
+    # investment 606; net 48.3333*35 - 149.5 = 1691.6667 - 149.5 = 1542.1667;
+    # 606 / 1542.1667 = 0.3930
+    assert value(report, "payback", "months") == near(0.3930)
+    # 1691.6667 - 149.5 - 606 = 936.1667 >= 0 in the first cost month
     assert value(report, "payback", "break_even_month") == "2026-02"
     # sophie answered 05/02/2026 (7->5) and 02/03/2026 (7->3): 2 March is the latest.
     rows = by_key(value(report, "mental_load", "rows"), "person", "task")

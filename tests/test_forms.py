@@ -25,7 +25,12 @@ from tests.fixture_company import write_company
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data"
 SCRIPT = ROOT / "generator" / "assets" / "roi-forms.js"
-SLUGS = {"weekly": "hebdomadaire", "mental_load": "charge-mentale", "freed_time": "temps-libere"}
+SLUGS = {
+    "weekly": "hebdomadaire",
+    "mental_load": "charge-mentale",
+    "freed_time": "temps-libere",
+    "stopwatch": "chronometre",
+}
 HOSTILE = '<img src=x onerror=alert(1)> =HYPERLINK("http://x","y")'
 
 
@@ -37,6 +42,8 @@ class FormParser(HTMLParser):
         self.rules: dict | None = None
         self.fields: dict[str, set[str]] = {}
         self.options: list[str] = []
+        self.choices: dict[str, list[str]] = {}  # the options of each select, by its name
+        self.select = ""
         self.github: dict[str, str | None] | None = None
         self.buttons: list[str] = []
         self.inside = False
@@ -49,8 +56,10 @@ class FormParser(HTMLParser):
             self.rules = json.loads(found["data-roi-form"] or "")  # the parser unescapes it
         elif self.inside and tag in {"input", "select", "textarea"} and found.get("name"):
             self.fields.setdefault(found["name"] or "", set()).add(found.get("type") or tag)
+            self.select = found["name"] or "" if tag == "select" else self.select
         elif self.inside and tag == "option":
             self.options.append(found.get("value") or "")
+            self.choices.setdefault(self.select, []).append(found.get("value") or "")
         elif self.inside and tag == "a" and "data-roi-github" in found:
             self.github = found
         if self.inside and tag in {"a", "button"}:
@@ -159,7 +168,8 @@ def test_every_form_field_is_a_column_of_the_file_it_feeds(demo_forms, spec):
     assert set(form.fields) == set(spec.schema.column_names)
     assert set(spec.fields) == set(spec.schema.column_names)
     assert form.fields["person"] == {"select"}
-    assert form.fields[spec.rows_by] == {"hidden"}
+    # The chronomètre is one measurement: the task is chosen in a list, not one row per task.
+    assert form.fields[spec.rows_by] == ({"select"} if spec.stopwatch else {"hidden"})
     assert form.fields[spec.period] == {spec.schema.column(spec.period).kind}
 
 
@@ -172,8 +182,11 @@ def test_every_message_the_script_uses_is_in_the_rules(demo_forms):
 
 def test_buttons_say_what_the_catalogue_says(demo_forms):
     texts = catalogue()["forms"]["common"]
-    for page in demo_forms.values():
+    stopwatch = catalogue()["forms"]["stopwatch"]
+    for key, page in demo_forms.items():
+        clock = [stopwatch["start"], stopwatch["stop"]] if key == "stopwatch" else []
         assert parsed(page).buttons == [
+            *clock,
             texts["submit"],
             f"{texts['github']} ({texts['github_disabled']})",  # the demo has no repository
             texts["download"],
@@ -191,7 +204,7 @@ def test_hidden_names_never_reach_the_page(tmp_path):
     )
     for page in render_forms(data).values():
         assert "Sophie" not in page and "Martin" not in page and "Léa" not in page
-        assert parsed(page).options == ["", "lea", "sophie"]
+        assert parsed(page).choices["person"] == ["", "lea", "sophie"]
 
 
 def test_data_text_is_inert_in_the_form(tmp_path):
@@ -229,6 +242,7 @@ def test_forms_come_after_the_dashboards_in_the_navigation():
         {"Suivi hebdomadaire": "questionnaires/hebdomadaire.md"},
         {"Charge mentale": "questionnaires/charge-mentale.md"},
         {"Temps libéré": "questionnaires/temps-libere.md"},
+        {"Chronomètre": "questionnaires/chronometre.md"},
         {"Répondre aux questionnaires": "questionnaires/repondre.md"},
         {"Recevoir les réponses": "questionnaires/recevoir.md"},
     ]

@@ -53,14 +53,18 @@ def test_published_metrics_json_is_the_report(demo_site):
 
 def test_home_cards_show_the_demo_numbers(demo_site):
     # Checked by hand from data/ (a separate pandas script, not the generator):
-    # September 2026 costs 337.40 € of licences + 2 400/12 + 600/6 of amortized one-offs
-    # = 637.40 €, for 102.24 h saved (weeks split by weekdays) → 6.23 €/h; in W40, 6 of the
-    # 9 trained people used AI ≥ 3 times (sophie 2, camille 0, thomas no answer) → 67 %;
-    # 4 500 € of one-offs / 2 356.16 € mean net gain of Jul–Sep → 1.91 months.
+    # timings.csv's medians replace the declared minutes of 3 tasks: compte_rendu 61.5 → 15
+    # (6 and 7 measurements), email_suivi 11 → 3, proposition 244 → 113 (declared 60 → 15,
+    # 10 → 3, 240 → 120). September 2026 costs 337.40 € of licences + 2 400/12 + 600/6 of
+    # amortized one-offs = 637.40 €, for 106.89 h saved (weeks split by weekdays; 102.24 h
+    # with the declared minutes) → 637.40 / 106.89 = 5.96 €/h; in W40, 6 of the 9 trained
+    # people used AI ≥ 3 times (sophie 2, camille 0, thomas no answer) → 67 %; net gain
+    # Jul–Sep = hours × 35 € − 337.40 € of licences = 2 943.50, 1 062.37, 3 403.69 €, mean
+    # 2 469.85 € → 4 500 € of one-offs / 2 469.85 = 1.82 months.
     home = page(demo_site, "")
-    assert f"6,23{NBSP}€" in home
+    assert f"5,96{NBSP}€" in home
     assert f"67{NBSP}%" in home
-    assert f"1,91{NBSP}mois" in home
+    assert f"1,82{NBSP}mois" in home
     assert "Atelier Exemple" in home
     assert "semaine 40 de 2026" in home
     assert home.count('class="roi-card ') == 4
@@ -72,7 +76,7 @@ def test_metric_pages_show_values_and_provenance(demo_site):
         assert f"<td>{status}</td>" in adoption, status
     assert "Hélène Dupré" in adoption
     cost = page(demo_site, "metriques/cout-par-heure")
-    assert f"637,40{NBSP}€" in cost and f"102,2{NBSP}h" in cost
+    assert f"637,40{NBSP}€" in cost and f"106,9{NBSP}h" in cost  # see the test above
     assert "usage.csv" in cost and "889 lignes lues" in cost
 
 

@@ -4,7 +4,8 @@
    of each column, the patterns each kind accepts, the French messages of the loader. This
    script checks the answers with them, shows every problem under its field, then writes the
    CSV and offers to propose it on GitHub, download it or copy it. It sends nothing itself
-   and makes no request. Started from Material's document$ (instant navigation). */
+   and makes no request. Started from Material's document$ (instant navigation).
+   The « Chronomètre » form also has a start/stop clock that fills its minutes field. */
 (function () {
   "use strict";
 
@@ -206,6 +207,72 @@
     return Array.prototype.filter.call(form.elements, function (e) { return e.name === name; })[0];
   }
 
+  /* A group of radio buttons (fieldset[data-roi-radios]) answers like one field. */
+  function nameOf(element) {
+    return element.getAttribute("data-roi-radios") || element.name;
+  }
+
+  function valueOf(element) {
+    if (!element.hasAttribute("data-roi-radios")) {
+      return element.value;
+    }
+    var checked = element.querySelector("input[type=radio]:checked");
+    return checked ? checked.value : "";
+  }
+
+  function clockText(minutes) {
+    var seconds = Math.floor(minutes * 60);
+    return pad(Math.floor(seconds / 60), 1) + ":" + pad(seconds % 60, 2);
+  }
+
+  /* Start and stop measure the task; the minutes, to the hundredth, fill the minutes field
+     (with a French decimal comma, as a person would type them), which stays editable. */
+  function startStopwatch(form, messages) {
+    var box = form.querySelector("[data-roi-stopwatch]");
+    if (!box) {
+      return;
+    }
+    var clock = box.querySelector("[data-roi-stopwatch-clock]");
+    var start = box.querySelector("[data-roi-stopwatch-start]");
+    var stop = box.querySelector("[data-roi-stopwatch-stop]");
+    var started = null;
+    var timer = null;
+    function elapsed() {
+      return (Date.now() - started) / 60000;
+    }
+    function show(minutes) {
+      clock.textContent = format(messages.stopwatch_clock, {
+        minutes: minutes.toFixed(1).replace(".", ","), clock: clockText(minutes)
+      });
+    }
+    start.addEventListener("click", function () {
+      started = Date.now();
+      show(0);
+      timer = window.setInterval(function () {
+        if (!form.isConnected) {
+          window.clearInterval(timer);
+          return;
+        }
+        show(elapsed());
+      }, 1000);
+      start.disabled = true;
+      stop.disabled = false;
+      stop.focus();
+    });
+    stop.addEventListener("click", function () {
+      var minutes = elapsed();
+      window.clearInterval(timer);
+      show(minutes);
+      var input = field(form, "minutes");
+      input.value = String(Math.round(minutes * 100) / 100).replace(".", ",");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      stop.disabled = true;
+      start.disabled = false;
+      start.focus();
+    });
+    start.disabled = false;
+  }
+
   function Survey(form, rules) {
     this.form = form;
     this.rules = rules;
@@ -236,6 +303,7 @@
     this.form.querySelector("[data-roi-copy]").addEventListener("click", function () {
       self.copy();
     });
+    startStopwatch(this.form, this.rules.messages);
     this.form.querySelector("[data-roi-submit]").disabled = false;
   };
 
@@ -277,12 +345,12 @@
     var invalid = [];
     var shared = {};
     function take(row, element, required, incomplete) {
-      var checked = check(rules, self.parse, element.name, element.value, required);
+      var checked = check(rules, self.parse, nameOf(element), valueOf(element), required);
       if (checked.error) {
-        var blank = String(element.value).trim() === "";
+        var blank = String(valueOf(element)).trim() === "";
         invalid.push(self.flag(element, blank && incomplete ? rules.messages.row_incomplete : checked.error));
       } else {
-        row[element.name] = checked.text;
+        row[nameOf(element)] = checked.text;
       }
     }
     ["person", rules.period].forEach(function (name) {
@@ -290,9 +358,10 @@
     });
     var rows = [];
     this.form.querySelectorAll(".roi-form-row").forEach(function (fieldset) {
-      var answers = fieldset.querySelectorAll("input:not([type=hidden]), select, textarea");
+      var answers = fieldset.querySelectorAll(
+        "input:not([type=hidden]):not([type=radio]), select, textarea, [data-roi-radios]");
       var started = Array.prototype.some.call(answers, function (input) {
-        return String(input.value).trim() !== "";
+        return String(valueOf(input)).trim() !== "";
       });
       if (rules.optional_rows && !started) {
         return;
@@ -302,7 +371,7 @@
         take(row, key, true, false);
       });
       answers.forEach(function (input) {
-        var column = rules.columns[input.name];
+        var column = rules.columns[nameOf(input)];
         take(row, input, !column || column.required, rules.optional_rows);
       });
       rows.push(row);

@@ -10,7 +10,7 @@ import pandas as pd
 
 from generator.bands import edges
 from generator.load import Dataset
-from generator.metrics import business, control, finance, operations, quality
+from generator.metrics import business, control, finance, operations, quality, timings
 from generator.periods import complete_months, is_baseline_month, week_monday
 
 METRICS: tuple[str, ...] = (
@@ -64,10 +64,16 @@ def rollout_month(deployed_on: date, week: str | None) -> int | None:
     return (latest.year - deployed_on.year) * 12 + latest.month - deployed_on.month + 1
 
 
+def measured_time(data: Dataset) -> list[dict[str, Any]]:
+    """Each task's declared and stopwatch-measured minutes, and the minutes metric 1 uses."""
+    return timings.measured_time(data.frames["tasks"], data.frame("timings"))
+
+
 def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[str, Any]:
     """Every metric, keyed as in ``metrics.json``."""
     c = data.company
-    usage, tasks, people = data.frame("usage"), data.frames["tasks"], data.frames["people"]
+    usage, people = data.frame("usage"), data.frames["people"]
+    tasks = timings.effective_tasks(data.frames["tasks"], measured_time(data))
     usage_rows = (
         usage if usage is not None else pd.DataFrame(columns=["week", "person", "task", "uses"])
     )
@@ -129,5 +135,6 @@ def report(data: Dataset) -> dict[str, Any]:
             {"code": n.code, "metric": n.metric, "message": n.message} for n in data.notices
         ],
         "replaced": list(data.replaced),
+        "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }
