@@ -157,3 +157,31 @@ def compared_months(months: Iterable[str], deployed_on: date, recent: int) -> Pe
     if earlier is not None and present.issuperset(earlier):
         return Periods(earlier, after, "year_over_year")
     return Periods(before, after, "baseline")
+
+
+def period_kind(period: str) -> str:
+    """``week``, ``month`` or ``date``, from the period's text (``2026-W03``, ``2026-01``…)."""
+    return "week" if "-W" in period else "month" if len(period) == 7 else "date"
+
+
+def months_between(first: str, last: str) -> int:
+    """Whole months from ``first`` to ``last``.
+
+    >>> months_between("2025-11", "2026-02")
+    3
+    """
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7])
+
+
+def period_end(period: str) -> date:
+    """The last day a week, a month or a date covers.
+
+    >>> period_end("2026-W20"), period_end("2026-02"), period_end("2026-03-06")
+    (datetime.date(2026, 5, 17), datetime.date(2026, 2, 28), datetime.date(2026, 3, 6))
+    """
+    kind = period_kind(period)
+    if kind == "week":
+        return week_sunday(period)
+    if kind == "month":
+        return date.fromisoformat(f"{add_months(period, 1)}-01") - timedelta(days=1)
+    return date.fromisoformat(period[:10])

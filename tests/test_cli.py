@@ -217,6 +217,11 @@ def test_build_valid_data(here: Path) -> None:
         "tasks.csv : 1 ligne(s) lue(s), 1 utilisée(s)",
         "usage.csv : 5 ligne(s) lue(s), 4 utilisée(s)",
         "Réponse remplacée par une plus récente : usage.csv:5",
+        # The only task used was never timed: the declared_only detector's warning.
+        "Attention : Le temps gagné repose seulement sur les durées estimées de tasks.csv : "
+        "aucune des tâches utilisées n'a été mesurée au chronomètre (« Comptes-rendus »). Une "
+        "estimation se conteste facilement : chronométrez chacune de ces tâches quelques fois "
+        "sans l'IA et quelques fois avec (formulaire Chronomètre ou timings.csv).",
         f"Site construit dans public/ ({len(all_pages())} pages).",
     ]
     assert result.stderr == ""

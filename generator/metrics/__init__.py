@@ -9,8 +9,10 @@ from typing import Any
 import pandas as pd
 
 from generator.bands import edges
+from generator.detectors import detect
 from generator.load import Dataset
 from generator.metrics import business, control, finance, operations, quality, timings
+from generator.metrics.declared import declared_vs_computed
 from generator.periods import complete_months, is_baseline_month, week_monday
 
 METRICS: tuple[str, ...] = (
@@ -85,7 +87,10 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
     recent = c.recent_months
     teams = control.team_groups(people)
     return {
-        "time_saved": operations.time_saved(hours, week, edges(c.thresholds, "time_saved")),
+        "time_saved": {
+            **operations.time_saved(hours, week, edges(c.thresholds, "time_saved")),
+            "declared_vs_computed": declared_vs_computed(usage_rows, tasks),
+        },
         "adoption": operations.adoption(
             usage_rows, people, week, c.active_uses_per_week, edges(c.thresholds, "adoption")
         ),
@@ -122,7 +127,7 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
 def report(data: Dataset) -> dict[str, Any]:
     """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics."""
     period = as_of(data.frame("usage"))
-    return {
+    result: dict[str, Any] = {
         "company": data.company.name,
         "deployed_on": data.company.deployed_on.isoformat(),
         "as_of": period,
@@ -138,3 +143,7 @@ def report(data: Dataset) -> dict[str, Any]:
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }
+    result["warnings"] += [
+        {"code": n.code, "metric": n.metric, "message": n.message} for n in detect(data, result)
+    ]
+    return result
