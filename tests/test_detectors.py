@@ -528,3 +528,18 @@ def test_demo_warnings_show_on_the_pages_they_concern(demo):
     attention = home[home.index("## Points d'attention") :]
     assert admonitions(attention, "???")[: len(DEMO_WARNINGS)] == business + operations
     assert all(message in attention for message in messages.values())
+
+
+def test_a_company_without_warnings_says_so_on_the_home_page(tmp_path):
+    # Usage from the deployment week, its only task timed both ways, no monthly file: nothing
+    # to flag (rollout month 1, 2 metrics fed).
+    data_dir = write_company(
+        tmp_path / "data",
+        {"usage.csv": usage(2, 5),
+         "timings.csv": [timing("compte_rendu", "no"), timing("compte_rendu", "yes")]},
+    )  # fmt: skip
+    built = generate(data_dir, tmp_path / "docs", tmp_path / "no-docs")
+    assert built.report["warnings"] == []
+    home = (tmp_path / "docs" / "index.md").read_text("utf-8")
+    assert admonitions(home, "!!!").count("Aucun point d'attention") == 1
+    assert admonitions(home, "???") == []
