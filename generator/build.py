@@ -21,6 +21,8 @@ from generator.figures import build_figures
 from generator.load import Dataset, load_dataset
 from generator.metrics import report
 from generator.pages import Page, all_pages, labels, nav, render_pages
+from generator.reproducible import source_date_epoch
+from generator.siteconfig import write_site_config, zensical_build
 from generator.vega import write_assets
 
 PACKAGE = resources.files("generator")
@@ -105,25 +107,49 @@ def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
     return Built(result, pages + extra, data, downloads)
 
 
-def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
-    """The company's MkDocs settings with our pages, navigation and name."""
-    url = built.data.company.published_url()
-    return load_config(
-        config_file=str(config_file),
-        docs_dir=str(docs_dir),
-        site_dir=str(site_dir),
-        site_name=built.data.company.name,
-        nav=nav(built.pages),
-        strict=True,
-        **({"site_url": url} if url else {}),
+def staged_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Path:
+    """Write the complete ``mkdocs.yml`` next to ``docs_dir`` (the company's settings with our
+    pages, navigation, name and address): MkDocs and Zensical both build from this file."""
+    company = built.data.company
+    return write_site_config(
+        config_file, docs_dir, site_dir, company.name, nav(built.pages), company.published_url()
     )
 
 
-def build_site(data_dir: Path, site_dir: Path, config_file: Path | None = None) -> Built:
-    """The whole pipeline: data in ``data_dir``, site in ``site_dir``."""
+def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
+    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``)."""
+    return load_config(
+        config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
+    )
+
+
+def build_site(
+    data_dir: Path,
+    site_dir: Path,
+    config_file: Path | None = None,
+    builder: str = "mkdocs",
+) -> Built:
+    """The whole pipeline: data in ``data_dir``, site in ``site_dir``, built by MkDocs or, with
+    ``builder="zensical"``, by Zensical. Dates in the site come from the data (see
+    ``generator.reproducible``): the same data gives the same files on any day."""
     config_file = config_file or default_config()
     user_docs = config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
-        built = generate(data_dir, Path(staging), user_docs)
-        mkdocs_build(mkdocs_config(config_file, Path(staging), site_dir.resolve(), built))
+        docs_dir = Path(staging) / "docs"
+        built = generate(data_dir, docs_dir, user_docs)
+        with source_date_epoch(built.report):
+            if builder == "zensical":  # it writes only inside its project folder
+                staged_site = Path(staging) / "site"
+                zensical_site(staged_config(config_file, docs_dir, staged_site, built))
+                shutil.rmtree(site_dir, ignore_errors=True)
+                shutil.copytree(staged_site, site_dir)
+            else:
+                mkdocs_build(mkdocs_config(config_file, docs_dir, site_dir, built))
     return built
+
+
+def zensical_site(config: Path) -> None:
+    """Build with Zensical; its messages become the error when it fails."""
+    done = zensical_build(config)
+    if done.returncode != 0:
+        raise RuntimeError(f"zensical build failed:\n{done.stdout}{done.stderr}")
