@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: site test lint typecheck unit serve demo-data clean
+.PHONY: site test lint typecheck unit serve demo-data clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
+
+# Not part of `make test`: synthetic companies of 10, 50 and 250 people, a few minutes.
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python tools/bench.py --write docs/performance.md
 
 demo-data: $(STAMP)
 	$(BIN)/python tools/make_demo_data.py data

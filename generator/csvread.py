@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from generator.errors import Problem
 from generator.i18n import text
 
 LINE = "_line"
+LINE_END = re.compile("\r\n|\r|\n")  # the csv module's record ends
+ASCII_SPACES = " \t\x0b\x0c\x1c\x1d\x1e\x1f"  # what ``str.strip`` removes, besides line ends
 # Long cells are reported by the text check ("texte trop long"), not by the csv module's
 # 128 KiB field limit, whose own message would blame the quotes.
 csv.field_size_limit(2**31 - 1)
@@ -62,16 +65,34 @@ def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
     A record the csv module cannot read raises ``csv.Error(line it starts on, cause)``.
     """
+    if '"' not in content and "\x00" not in content:
+        return split_plain(content, delimiter)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
         for record in reader:
-            if any(cell.strip() for cell in record):
-                records.append((start, [cell.strip() for cell in record]))
+            cells = [cell.strip() for cell in record]
+            if any(cells):
+                records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
         raise csv.Error(start, error) from error
+    return records
+
+
+def split_plain(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """:func:`split_rows` of a file without quotes or NUL, where every line is one record:
+    the same records and line numbers as the csv module, several times faster.
+
+    >>> split_plain("a;b\\r\\n\\n 1 ; 2\\r3;4", ";")
+    [(1, ['a', 'b']), (3, ['1', '2']), (4, ['3', '4'])]
+    """
+    records: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(LINE_END.split(content), start=1):
+        cells = [cell.strip() for cell in line.split(delimiter)]
+        if any(cells):
+            records.append((number, cells))
     return records
 
 
@@ -89,6 +110,9 @@ def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
         return None, problems
     first_line = content.lstrip("\r\n").split("\n", 1)[0]
     french = is_french(first_line)
+    fast = plain_frame(content, ";" if french else ",")
+    if fast is not None:
+        return RawTable(fast, french, encoding), problems
     try:
         records = split_rows(content, ";" if french else ",")
     except csv.Error as error:
@@ -112,6 +136,56 @@ def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else empty_frame(header)
     frame[LINE] = lines
     return RawTable(frame, french, encoding), problems
+
+
+def plain_frame(content: str, delimiter: str) -> pd.DataFrame | None:
+    """The frame :func:`read_table` builds, parsed by pandas' C reader, for the common file:
+    no quotes, no NUL, the same number of fields on every non-blank line, a plain header.
+    Anything else gives None, and the csv module reads the file with its exact messages.
+
+    >>> plain_frame("Week;Uses\\r\\n\\n 2026-W02 ; 3 \\r\\n", ";").to_dict("list")
+    {'week': ['2026-W02'], 'uses': ['3'], '_line': [3]}
+    """
+    if '"' in content or "\x00" in content:
+        return None
+    lines = LINE_END.split(content)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if len(lines) < 2:
+        return None
+    counts = {line.count(delimiter) for line in lines if line.strip()}
+    if len(counts) != 1:
+        return None
+    width = counts.pop() + 1
+    joined = "\n".join(lines)
+    raw = pd.read_csv(
+        io.StringIO(joined),
+        sep=delimiter,
+        header=None,
+        names=range(width),
+        dtype=str,
+        na_filter=False,
+        skip_blank_lines=False,
+        quoting=csv.QUOTE_NONE,
+        engine="c",
+    )
+    if len(raw) != len(lines):
+        return None
+    if not joined.isascii() or any(space in joined for space in ASCII_SPACES):
+        for column in raw.columns:
+            raw[column] = raw[column].str.strip()
+    raw = raw[(raw != "").any(axis=1)]
+    if len(raw) < 2:
+        return None
+    header = [str(cell).lower().lstrip("\ufeff") for cell in raw.iloc[0]]
+    if not all(header) or len(set(header)) != len(header):
+        return None
+    frame = raw.iloc[1:].reset_index()
+    lines_read = frame.pop("index") + 1
+    frame.columns = pd.Index(header, dtype=object)
+    frame = frame.astype(object)
+    frame[LINE] = lines_read.astype("int64")
+    return frame
 
 
 def empty_frame(header: list[str]) -> pd.DataFrame:

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from generator import charts
 from generator.figures.common import Figure, Labels, figure, texts, with_monday
 from generator.format import hours, number, percent
+from generator.i18n import text
+
+WINDOW_WEEKS = 52  # a longer weekly series shows its last year: pages carry aggregates, not rows
+TABLE_WEEKS = 13  # and the table of hours per task and week, its last quarter
+
+
+def recent(rows: list[dict[str, Any]], window: int = WINDOW_WEEKS) -> list[dict[str, Any]]:
+    """The rows of the last ``window`` weeks of a longer series; a shorter one whole.
+
+    >>> len(recent([{"week": f"2026-W{w:02d}"} for w in range(1, 54)]))
+    52
+    """
+    weeks = sorted({row["week"] for row in rows})
+    if len(weeks) <= window:
+        return rows
+    kept = set(weeks[-window:])
+    return [row for row in rows if row["week"] in kept]
+
+
+def windowed(
+    summary: str, rows: list[dict[str, Any]], shown: list[dict[str, Any]], key: str
+) -> str:
+    """The summary, saying so when only the last weeks are shown."""
+    if len(shown) == len(rows):
+        return summary
+    return f"{summary} {text(key, weeks=WINDOW_WEEKS, table=TABLE_WEEKS)}"
 
 
 def adoption_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     """Weekly adoption rate with its band edges."""
-    weeks = metrics["adoption"]["weeks"]
-    if not weeks:
+    every = metrics["adoption"]["weeks"]
+    if not every:
         return None
+    weeks = recent(every)
     last = weeks[-1]
     low, high = labels.edges["adoption"]
     chart = charts.adoption_chart(with_monday(weeks), (low, high), texts("adoption")["axes"])
@@ -29,7 +58,7 @@ def adoption_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
         (w["week"], number(w["trained"]), number(w["active"]), percent(w["rate"]))
         for w in reversed(weeks)
     ]
-    return figure("adoption", chart, summary, rows)
+    return windowed_figure("adoption", chart, summary, rows, every, weeks)
 
 
 def hours_by_task_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
@@ -38,21 +67,28 @@ def hours_by_task_figure(metrics: dict[str, Any], labels: Labels) -> Figure | No
     if not by_task:
         return None
     points = [{**row, "label": labels.tasks.get(row["task"], row["task"])} for row in by_task]
-    chart = charts.stacked_weeks_chart(with_monday(points), texts("hours_by_task")["axes"])
+    shown = recent(points)
+    if len(shown) < len(points):  # a long series: only the fields the chart reads
+        shown = [{key: p[key] for key in ("week", "label", "hours")} for p in shown]
+    chart = charts.stacked_weeks_chart(with_monday(shown), texts("hours_by_task")["axes"])
     totals: dict[str, float] = {}
     for row in points:
         totals[row["label"]] = totals.get(row["label"], 0.0) + row["hours"]
     top = max(totals, key=lambda label: totals[label])
     summary = {"top": top, "top_hours": hours(totals[top]), "total": hours(sum(totals.values()))}
-    rows = [(p["week"], p["label"], hours(p["hours"])) for p in reversed(points)]
-    return figure("hours_by_task", chart, summary, rows)
+    table = recent(shown, TABLE_WEEKS) if len(shown) < len(points) else shown
+    rows = [(p["week"], p["label"], hours(p["hours"])) for p in reversed(table)]
+    built = figure("hours_by_task", chart, summary, rows)
+    note = windowed(built.summary, points, shown, "perf.recent_weeks_table")
+    return replace(built, summary=note)
 
 
 def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     """Hours saved per reporting person, week by week."""
-    weeks = metrics["time_saved"]["weeks"]
-    if not weeks:
+    every = metrics["time_saved"]["weeks"]
+    if not every:
         return None
+    weeks = recent(every)
     chart = charts.weekly_line_chart(
         with_monday(weeks), "hours_per_person", texts("time_saved")["axes"]
     )
@@ -66,4 +102,17 @@ def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
         (w["week"], hours(w["hours"]), number(w["people"]), hours(w["hours_per_person"]))
         for w in reversed(weeks)
     ]
-    return figure("time_saved", chart, summary, rows)
+    return windowed_figure("time_saved", chart, summary, rows, every, weeks)
+
+
+def windowed_figure(
+    figure_id: str,
+    chart: Any,
+    summary: dict[str, str],
+    rows: Sequence[Sequence[str]],
+    every: list[dict[str, Any]],
+    shown: list[dict[str, Any]],
+) -> Figure:
+    """The figure, its summary saying so when only the last weeks are shown."""
+    built = figure(figure_id, chart, summary, rows)
+    return replace(built, summary=windowed(built.summary, every, shown, "perf.recent_weeks"))
