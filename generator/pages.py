@@ -82,6 +82,7 @@ def all_pages() -> list[Page]:
         *metric_pages(),
         Page("methode.md", "methode.md.j2", "Méthode"),
         Page("donnees.md", "data.md.j2", "Vos données"),
+        Page("confidentialite.md", "privacy.md.j2", "Confidentialité"),
     ]
 
 

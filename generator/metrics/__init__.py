@@ -11,7 +11,15 @@ import pandas as pd
 from generator.bands import edges
 from generator.detectors import detect
 from generator.load import Dataset
-from generator.metrics import business, control, finance, operations, quality, timings
+from generator.metrics import (
+    business,
+    control,
+    finance,
+    operations,
+    privacy,
+    quality,
+    timings,
+)
 from generator.metrics.declared import declared_vs_computed
 from generator.periods import complete_months, is_baseline_month, week_monday
 
@@ -116,11 +124,20 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
         ),
         "customer": quality.customer(data.frame("customers"), c.deployed_on, recent),
         "deliverables": quality.deliverables(data.frame("deliverables"), c.deployed_on, recent),
-        "mental_load": quality.mental_load(data.frame("mental_load")),
+        "mental_load": privacy.mask_mental_load(
+            quality.mental_load(data.frame("mental_load")),
+            privacy.respondents(data.frame("mental_load")),
+            c.min_group_size,
+            c.show_names,
+        ),
         "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent, teams),
         "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent, teams),
         "cac": business.cac(data.frame("acquisition"), c.hourly_value, c.deployed_on, recent),
-        "freed_time": business.freed_time(data.frame("freed_time"), recent),
+        "freed_time": privacy.mask_freed_time(
+            business.freed_time(data.frame("freed_time"), recent),
+            privacy.respondents(data.frame("freed_time"), recent),
+            c.min_group_size,
+        ),
     }
 
 
