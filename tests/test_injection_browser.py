@@ -24,6 +24,8 @@ from playwright.sync_api import Browser, Dialog, Page
 
 from generator.build import build_site, compute_report
 from generator.cli import cli
+from generator.errors import Problem
+from generator.summary import changes_markdown, problems_markdown
 from tests.browser import (
     PORTLESS,
     ROOT,
@@ -202,3 +204,40 @@ def test_inbox_merge_refuses_hostile_answers_and_writes_no_formula(tmp_path):
         c for row in csv.reader(io.StringIO((data / "usage.csv").read_text("utf-8"))) for c in row
     ]
     assert cells and not [c for c in cells if c.startswith(FORMULA_START)]
+
+
+def test_the_trap_catches_a_script_that_runs(chromium: Browser, tmp_path: Path):
+    """The detector itself: a page whose markup does run an alert and a dialog is caught."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><title>x</title><script>alert(1)</script>"
+        '<img src="data:," onerror="alert(2)"><img src="x" onerror="confirm(3)">',
+        "utf-8",
+    )
+    context = new_context(chromium)
+    context.add_init_script(TRAP)
+    page = context.new_page()
+    try:
+        with serve(tmp_path) as url:
+            ran = visit(page, url, [])
+    finally:
+        context.close()
+    assert "alert: 1" in ran and "confirm: 3" in ran
+
+
+def test_job_summary_escapes_hostile_file_names_and_values(hostile, tmp_path):
+    """The pull-request summary (GitHub renders its Markdown and some HTML) shows the hostile
+    data's files, and a file named like markup, as text."""
+    data, _ = hostile
+    named = data / "inbox" / "usage" / "<img src=x onerror=alert(2)> [a](javascript:x).csv"
+    named.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(data / "usage.csv", named)
+    try:
+        changed = [str(p) for p in sorted(data.rglob("*.csv"))]
+        summary = changes_markdown(data, changed)
+        problems = problems_markdown([Problem("people.csv", 2, "name", HOSTILE[1])])
+    finally:
+        named.unlink()
+    assert len(summary.splitlines()) == 4 + len(changed)
+    for text in (summary, problems):
+        assert "<img" not in text and "](javascript" not in text
+        assert "&lt;img src=x onerror=alert\\(2\\)&gt;" in text
