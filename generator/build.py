@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,10 @@ def page_title(path: Path) -> str:
     return path.stem
 
 
-def generate(data_dir: Path, docs_dir: Path, user_docs: Path) -> Built:
-    """Steps 1–4: check the data, compute, and write every page into ``docs_dir``."""
-    data = load_dataset(data_dir)
+def generate(data_dir: Path, docs_dir: Path, user_docs: Path, today: date | None = None) -> Built:
+    """Steps 1–4: check the data (no measurement after ``today``), compute, and write every
+    page into ``docs_dir``."""
+    data = load_dataset(data_dir, today)
     result = report(data)
     extra = stage_docs(user_docs, docs_dir)
     figures = build_figures(result, labels(data))
@@ -127,6 +129,7 @@ def build_site(
     data_dir: Path,
     site_dir: Path,
     config_file: Path | None = None,
+    today: date | None = None,
     builder: str = "mkdocs",
 ) -> Built:
     """The whole pipeline: data in ``data_dir``, site in ``site_dir``, built by MkDocs or, with
@@ -136,7 +139,7 @@ def build_site(
     user_docs = config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
         docs_dir = Path(staging) / "docs"
-        built = generate(data_dir, docs_dir, user_docs)
+        built = generate(data_dir, docs_dir, user_docs, today)
         with source_date_epoch(built.report):
             if builder == "zensical":  # it writes only inside its project folder
                 staged_site = Path(staging) / "site"

@@ -4,6 +4,7 @@ and the few rules that span two columns. Each returns problems; none stops at th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import pandas as pd
 import pandera.pandas as pa
@@ -11,7 +12,7 @@ import pandera.pandas as pa
 from generator.csvread import LINE
 from generator.errors import Problem
 from generator.i18n import text
-from generator.parse import DTYPES, expected
+from generator.parse import DTYPES, expected, shown
 from generator.schema import Column, FileSchema
 
 
@@ -43,7 +44,9 @@ def failure_message(check: str, column: Column, raw: str) -> str:
         return text("loader.required")
     limit = column.min if check == "below_min" else column.max
     bound = number_text(limit or 0)
-    return text(f"loader.{check}", expected=expected(column), min=bound, max=bound, value=raw)
+    return text(
+        f"loader.{check}", expected=expected(column), min=bound, max=bound, value=shown(raw)
+    )
 
 
 def value_problems(
@@ -103,7 +106,9 @@ def reference_problems(
     """Identifiers that ``target`` (people.csv, tasks.csv) does not declare."""
     unknown = frame[frame[column].notna() & ~frame[column].isin(set(known))]
     return [
-        Problem(name, int(line), column, text("loader.unknown_ref", value=value, file=target))
+        Problem(
+            name, int(line), column, text("loader.unknown_ref", value=shown(value), file=target)
+        )
         for value, line in zip(unknown[column], unknown[LINE], strict=True)
     ]
 
@@ -121,4 +126,32 @@ def cost_problems(name: str, costs: pd.DataFrame) -> list[Problem]:
         problems.append(
             Problem(name, int(line), "amortize_months", text("loader.amortize_not_one_off"))
         )
+    return problems
+
+
+def first_day(value: object, kind: str) -> date:
+    """The first day a parsed ``date``, ``week`` (``2026-W03``) or ``month`` value covers."""
+    if kind == "week":
+        year, week = str(value).split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    if kind == "month":
+        return date.fromisoformat(f"{value}-01")
+    return pd.Timestamp(value).date()
+
+
+def future_problems(
+    name: str, schema: FileSchema, typed: pd.DataFrame, raw: pd.DataFrame, today: date
+) -> list[Problem]:
+    """Measurements dated after the build date (a week or month that has not begun yet):
+    a typing slip, never an observation. Planned dates (``future_ok``) are left alone."""
+    problems = []
+    for column in schema.columns:
+        if column.kind not in ("date", "week", "month") or column.future_ok:
+            continue
+        values = typed[column.name].dropna()
+        future = {v for v in values.unique() if first_day(v, column.kind) > today}
+        for index in values[values.isin(future)].index:
+            cell = shown(str(raw.at[index, column.name]))
+            message = text("loader.future", value=cell, today=today.isoformat())
+            problems.append(Problem(name, int(raw.at[index, LINE]), column.name, message))
     return problems

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,6 +34,24 @@ DATA_OPTION = click.option(
     show_default=True,
     help="Dossier des données (company.yml et fichiers CSV).",
 )
+
+TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help=text("loader.today_option"),
+)
+
+
+def build_date(option: datetime | None) -> date:
+    """The date measurements may not pass: ``--today``, else ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention, seconds since 1970 in UTC), else the clock's today."""
+    if option is not None:
+        return option.date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
 
 
 def located(problem: Problem, data_dir: Path) -> Problem:
@@ -110,10 +129,11 @@ def cli() -> None:
     show_default=True,
     help="Dossier où écrire le site.",
 )
+@TODAY_OPTION
 @user_errors
-def build(data_dir: Path, site_dir: Path) -> None:
+def build(data_dir: Path, site_dir: Path, today: datetime | None) -> None:
     """Vérifie les données, calcule les métriques et construit le site."""
-    built = build_site(data_dir, site_dir)
+    built = build_site(data_dir, site_dir, today=build_date(today))
     print_rows(built.report["rows"])
     for replaced in built.report["replaced"]:
         click.echo(one_line(f"Réponse remplacée par une plus récente : {replaced}"))
@@ -152,12 +172,13 @@ def changed_paths(listing: Path | None) -> list[str]:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Fichier listant les fichiers modifiés (un par ligne), résumés dans GitHub Actions.",
 )
+@TODAY_OPTION
 @user_errors
-def validate(data_dir: Path, changed_list: Path | None) -> None:
+def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) -> None:
     """Vérifie les données seulement ; liste chaque problème (fichier:ligne: colonne: message)."""
     job_summary(changes_markdown(data_dir, changed_paths(changed_list)))
     try:
-        data = load_dataset(data_dir)
+        data = load_dataset(data_dir, build_date(today))
     except DataError as error:
         job_summary(problems_markdown([located(p, data_dir) for p in error.problems]))
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from generator.i18n import text
 LINE = "_line"
 LINE_END = re.compile("\r\n|\r|\n")  # the csv module's record ends
 ASCII_SPACES = " \t\x0b\x0c\x1c\x1d\x1e\x1f"  # what ``str.strip`` removes, besides line ends
+MAX_BYTES = 40_000_000
+"""A larger file is refused before it is read: 250 people × 3 years × 20 tasks of weekly
+usage is about 780 000 rows, some 25 MB; beyond 40 MB a file is an export of something else."""
 # Long cells are reported by the text check ("texte trop long"), not by the csv module's
 # 128 KiB field limit, whose own message would blame the quotes.
 csv.field_size_limit(2**31 - 1)
@@ -58,6 +62,27 @@ def is_french(header_line: str) -> bool:
     (True, False)
     """
     return header_line.count(";") > header_line.count(",")
+
+
+def guess_french(content: str, sample: int = 20) -> bool:
+    """``;`` or ``,``: the separator that splits the first lines into as many cells as the
+    header, so a ``;`` file whose header names hold commas is still read right; on a tie
+    (a header alone, or both fit) the header's count of each decides (:func:`is_french`).
+
+    >>> guess_french("week;person;remarques, notes, divers\\n2026-W03;sophie;rien\\n")
+    True
+    """
+    head = itertools.islice(io.StringIO(content.lstrip("\ufeff")), sample * 4)
+    lines = [line.rstrip("\r\n") for line in head if line.strip()][:sample]
+    if not lines:
+        return False
+
+    def fitting(delimiter: str) -> int:
+        widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        return sum(width == widths[0] > 1 for width in widths[1:])
+
+    semicolon, comma = fitting(";"), fitting(",")
+    return semicolon > comma if semicolon != comma else is_french(lines[0])
 
 
 def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -105,11 +130,19 @@ def fit_width(record: list[str], width: int) -> list[str] | None:
 
 def read_table(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     """Read ``path`` (shown as ``name`` in problems) into a :class:`RawTable`."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        megabytes = f"{size / 1e6:.0f}"
+        return None, [
+            Problem(name, 0, "", text("loader.too_big", size=megabytes, max=MAX_BYTES // 10**6))
+        ]
     content, encoding, problems = decode(path.read_bytes(), name)
     if content is None:
         return None, problems
     first_line = content.lstrip("\r\n").split("\n", 1)[0]
-    french = is_french(first_line)
+    if "\t" in first_line and not {",", ";"} & set(first_line):
+        return None, [Problem(name, 1, "", text("loader.tab_separated"))]
+    french = guess_french(content)
     fast = plain_frame(content, ";" if french else ",")
     if fast is not None:
         return RawTable(fast, french, encoding), problems

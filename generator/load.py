@@ -8,17 +8,24 @@ the newest answer wins on a repeated key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from generator.checks import cost_problems, duplicate_problems, reference_problems, value_problems
+from generator.checks import (
+    cost_problems,
+    duplicate_problems,
+    future_problems,
+    reference_problems,
+    value_problems,
+)
 from generator.company import Company, load_company
 from generator.csvread import LINE, RawTable, read_table
 from generator.errors import DataError, Problem
 from generator.i18n import text
 from generator.parse import parse_column
-from generator.schema import FILES, FileSchema
+from generator.schema import FILES, SCHEMAS, FileSchema
 
 SOURCE = "_source"
 
@@ -81,8 +88,11 @@ def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> 
     ]
 
 
-def typed_frame(name: str, schema: FileSchema, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse every declared column; blanks take the column's default."""
+def typed_frame(
+    name: str, schema: FileSchema, raw: RawTable, today: date | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse every declared column; blanks take the column's default. With ``today`` (the
+    build date), a measurement dated after it is a problem."""
     frame = raw.frame
     typed = pd.DataFrame({LINE: frame[LINE]}, index=frame.index)
     problems: list[Problem] = []
@@ -104,10 +114,12 @@ def typed_frame(name: str, schema: FileSchema, raw: RawTable) -> tuple[pd.DataFr
     problems += duplicate_problems(name, schema.key, typed, optional_key)
     if schema.name == "costs.csv":
         problems += cost_problems(name, typed)
+    if today is not None:
+        problems += future_problems(name, schema, typed, raw_cells, today)
     return typed, problems
 
 
-def read_file(path: Path, name: str, schema: FileSchema) -> FileResult:
+def read_file(path: Path, name: str, schema: FileSchema, today: date | None = None) -> FileResult:
     """One CSV file checked on its own (references are checked once all files are read)."""
     raw, problems = read_table(path, name)
     if raw is None:
@@ -121,7 +133,7 @@ def read_file(path: Path, name: str, schema: FileSchema) -> FileResult:
         notices.append(Notice("windows_encoding", "", text("warnings.windows_encoding", file=name)))
     if missing := header_problems(name, schema, header):
         return FileResult(None, problems + missing, notices)
-    typed, value_problems = typed_frame(name, schema, raw)
+    typed, value_problems = typed_frame(name, schema, raw, today)
     typed[SOURCE] = name
     return FileResult(typed, problems + value_problems, notices)
 
@@ -143,11 +155,13 @@ def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame
     return frame.drop(dropped.index).reset_index(drop=True), replaced
 
 
-def read_all(data_dir: Path, schema: FileSchema) -> tuple[FileResult, int, list[str]]:
+def read_all(
+    data_dir: Path, schema: FileSchema, today: date | None = None
+) -> tuple[FileResult, int, list[str]]:
     """The main file and its inbox answers as one frame, the rows read and the rows replaced."""
     paths = [data_dir / schema.name] if (data_dir / schema.name).is_file() else []
     paths += inbox_paths(data_dir, schema)
-    results = [read_file(p, p.relative_to(data_dir).as_posix(), schema) for p in paths]
+    results = [read_file(p, p.relative_to(data_dir).as_posix(), schema, today) for p in paths]
     problems = [p for r in results for p in r.problems]
     notices = [n for r in results for n in r.notices]
     frames = [r.frame for r in results if r.frame is not None]
@@ -182,9 +196,35 @@ def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Every file of ``data_dir`` read and checked; :class:`DataError` lists all problems."""
+def stray_files(data_dir: Path) -> list[Problem]:
+    """CSV files of ``data_dir`` the contract does not read (``usages.csv``) and files of
+    ``inbox/`` outside its answer folders: reported, since their rows would be lost."""
+    problems = [
+        Problem(path.name, 0, "", text("loader.unknown_file", files=", ".join(SCHEMAS)))
+        for path in sorted(data_dir.glob("*"))
+        if path.is_file() and path.suffix.lower() == ".csv" and path.name not in SCHEMAS
+    ]
+    inbox = data_dir / "inbox"
+    folders = [f"inbox/{s.stem}/" for s in FILES if s.inbox]
+    for path in sorted(inbox.rglob("*")) if inbox.is_dir() else []:
+        name = path.relative_to(data_dir).as_posix()
+        hidden = any(part.startswith(".") for part in path.relative_to(inbox).parts)
+        known = (
+            path.suffix == ".csv" and f"{path.parent.relative_to(data_dir).as_posix()}/" in folders
+        )
+        if path.is_file() and not hidden and not known:
+            problems.append(
+                Problem(name, 0, "", text("loader.stray_answer", folders=", ".join(folders)))
+            )
+    return problems
+
+
+def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
+    """Every file of ``data_dir`` read and checked; :class:`DataError` lists all problems.
+
+    ``today`` is the build date: a measurement dated after it is a problem (None: unchecked)."""
     company, problems, unknown_settings = load_company(data_dir)
+    problems += stray_files(data_dir)
     notices = [
         Notice("unknown_setting", "", text("warnings.unknown_setting", key=k))
         for k in unknown_settings
@@ -193,7 +233,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     rows: dict[str, RowCount] = {}
     replaced: list[str] = []
     for schema in FILES:
-        result, read, dropped = read_all(data_dir, schema)
+        result, read, dropped = read_all(data_dir, schema, today)
         problems += result.problems
         notices += result.notices
         if result.frame is not None:

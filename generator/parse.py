@@ -29,9 +29,22 @@ FR_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
 EXCEL_MONTH = re.compile(r"([a-z]+)\.?[-\s]?(\d{2}|\d{4})")
 FRENCH_MONTHS = ("janv", "fevr", "mars", "avr", "mai", "juin",
                  "juil", "aout", "sept", "oct", "nov", "dec")  # fmt: skip
+DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
 MAX_TEXT = 200
 MAX_INT = 2**53  # beyond, a "count" is a typing slip and would overflow the Int64 column
+MAX_SHOWN = 60
+
+
+def shown(value: str) -> str:
+    """A cell as a message quotes it: a 100 000-character cell is cut, not printed whole.
+
+    >>> shown("x" * 100)
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 caractères)'
+    """
+    if len(value) <= MAX_SHOWN:
+        return value
+    return value[:MAX_SHOWN] + text("loader.cut", length=len(value))
 
 
 def fold(value: str) -> str:
@@ -88,9 +101,15 @@ def excel_month(name: str, year: str) -> tuple[int, int]:
     return month, int(year) + (2000 if len(year) == 2 else 0)
 
 
+class AmbiguousNumber(ValueError):
+    """``1.550`` in a French file: a thousands dot (1550) or a decimal point (1.55)?"""
+
+
 def parse_number(value: str, column: Column, french: bool) -> float:
     """A decimal number; French files use a decimal comma, money may carry ``€``."""
     cleaned = SPACES.sub("", value.removesuffix("€") if column.money else value)
+    if french and DOT_THOUSANDS.fullmatch(cleaned):
+        raise AmbiguousNumber(value)
     if french and cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     if not NUMBER_PATTERN.fullmatch(cleaned) or not math.isfinite(float(cleaned)):
@@ -147,9 +166,11 @@ def error_message(value: str, column: Column, french: bool, error: Exception) ->
     """Why ``value`` is not a valid ``column`` value, and what was expected."""
     if isinstance(error, OverflowError):
         return text("loader.too_long", length=len(value), max=MAX_TEXT)
+    if isinstance(error, AmbiguousNumber):
+        return text("loader.ambiguous_number", value=value)
     if column.kind == "number" and not french and "," in value:
-        return text("loader.decimal_comma", value=value)
-    return text("loader.bad_value", expected=expected(column), value=value)
+        return text("loader.decimal_comma", value=shown(value))
+    return text("loader.bad_value", expected=expected(column), value=shown(value))
 
 
 def expected(column: Column) -> str:

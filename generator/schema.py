@@ -26,6 +26,7 @@ class Column:
     default: str | None = None
     money: bool = False
     refers_to: str | None = None  # "people.csv" or "tasks.csv"
+    future_ok: bool = False  # a planned date (training, payment) may lie after the build date
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ FILES: tuple[FileSchema, ...] = (
             Column("name", "text", required=False),
             Column("team", "text", required=False),
             Column("role", "text", required=False),
-            Column("trained_on", "date", required=False),
+            Column("trained_on", "date", required=False, future_ok=True),
             Column("group", "choice", required=False, choices=("ai", "control"), default="ai"),
         ),
         key=("person",),
@@ -121,8 +122,8 @@ FILES: tuple[FileSchema, ...] = (
             Column("label", "text", required=False),
             amount("amount"),
             Column("kind", "choice", choices=("one_off", "monthly")),
-            Column("start", "month"),
-            Column("end", "month", required=False),
+            Column("start", "month", future_ok=True),
+            Column("end", "month", required=False, future_ok=True),
             Column("amortize_months", "int", required=False, min=1, max=120),
         ),
     ),
