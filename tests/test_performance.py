@@ -147,3 +147,22 @@ def test_fast_reader_line_numbers() -> None:
     }
     assert csvread.plain_frame('week;uses\n"2026-W02";3\n', ";") is None  # quotes
     assert csvread.plain_frame("week;uses\n2026-W02;3;4\n", ";") is None  # ragged
+
+
+def test_every_demo_chart_is_valid_vega_lite() -> None:
+    """Figures skip Altair's schema check at build time (it took a fifth of a rebuild);
+    every chart of the demo is checked against the Vega-Lite schema here instead."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    from generator.figures import build_figures
+    from generator.load import load_dataset
+    from generator.metrics import report
+    from generator.pages import labels
+
+    data = load_dataset(Path(__file__).resolve().parent.parent / "data")
+    figures = build_figures(report(data), labels(data))
+    assert len(figures) == 21
+    schema = load_schema()
+    for fig in figures.values():
+        validate_jsonschema(fig.spec, schema)

@@ -326,10 +326,19 @@ def rebuild(data: Path, work: Path) -> dict[str, Any]:
     last[2] = str(int(last[2]) + 1)  # one count of the newest month changes
     errors[-1] = ",".join(last)
     (copy / "errors.csv").write_text("\n".join(errors) + "\n", encoding="utf-8")
+    cached = set((work / ".roi" / "cache").glob("svg-*.svg"))
     start, cpu = time.perf_counter(), time.process_time()
     build_site(copy, work / "site")
     second, second_cpu = time.perf_counter() - start, time.process_time() - cpu
-    return {"first": first, "first_cpu": first_cpu, "second": second, "second_cpu": second_cpu}
+    drawn = set((work / ".roi" / "cache").glob("svg-*.svg")) - cached
+    return {
+        "first": first,
+        "first_cpu": first_cpu,
+        "second": second,
+        "second_cpu": second_cpu,
+        "redrawn": len(drawn),
+        "charts": len(list((work / "site" / "charts").glob("*.svg"))),
+    }
 
 
 def child(kind: str, data: Path) -> dict[str, Any]:
@@ -428,14 +437,16 @@ processus qui construit, moins sensible aux autres programmes qui tournent sur l
   `pandas.read_csv` à lire les mêmes fichiers sans rien contrôler.
 
 Temps de génération par millier de lignes d'usage :
-{", ".join(f"{number(v, 2)} ms" for v in per_row)} (10, 50 et 250 personnes).
+{", ".join(f"{number(v, 2)} ms" for v in per_row)} ({", ".join(str(r["people"]) for r in rows)}
+personnes) : le temps croît moins vite que le nombre de lignes, une grande part est fixe
+(graphiques, pages, téléchargements).
 
 **Reconstruction après une modification** : sur les données de démonstration, un premier
 `roi build` prend {seconds(again["first"])} ; après la modification d'un seul fichier
 (`errors.csv`), le suivant prend {seconds(again["second"])}
-(temps processeur : {seconds(again["second_cpu"])}) : les graphiques dont les
-données n'ont pas changé ne sont pas redessinés (cache `.roi/cache`, clé = empreinte de la
-spécification du graphique).
+(temps processeur : {seconds(again["second_cpu"])}) et ne redessine que
+{again["redrawn"]} graphiques sur {again["charts"]} : ceux dont les données n'ont pas changé
+viennent du cache `.roi/cache` (clé = empreinte de la spécification du graphique).
 
 ## Machine
 
