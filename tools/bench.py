@@ -455,12 +455,13 @@ personnes) : le temps croît moins vite que le nombre de lignes, une grande part
 
 **Reconstruction après une modification** : sur les données de démonstration, un premier
 `roi build` prend {seconds(again["first"])} ; après la modification d'un seul fichier
-(`errors.csv`), le suivant prend {seconds(again["second"])}
+(`errors.csv`), le suivant, dans le même processus (comme `roi serve`, qui reconstruit à
+chaque modification des données), prend {seconds(again["second"])}
 (temps processeur : {seconds(again["second_cpu"])}) et ne redessine que
 {again["redrawn"]} graphiques sur {again["charts"]} : ceux dont les données n'ont pas changé
 viennent du cache `.roi/cache` (clé = empreinte de la spécification du graphique).
-Ces temps sont ceux de la construction elle-même ; la commande `roi build` entière, démarrage
-de Python, chargement des bibliothèques et messages compris, prend
+Une commande `roi build` lancée à neuf, démarrage de Python,
+chargement des bibliothèques et compilation des gabarits du thème compris, prend
 {seconds(again["command"])} pour la même reconstruction.
 
 ## Machine
