@@ -72,13 +72,16 @@ def guess_french(content: str, sample: int = 20) -> bool:
     >>> guess_french("week;person;remarques, notes, divers\\n2026-W03;sophie;rien\\n")
     True
     """
-    head = itertools.islice(io.StringIO(content.lstrip("\ufeff")), sample * 4)
+    head = itertools.islice(io.StringIO(content.lstrip("\ufeff"), newline=None), sample * 4)
     lines = [line.rstrip("\r\n") for line in head if line.strip()][:sample]
     if not lines:
         return False
 
     def fitting(delimiter: str) -> int:
-        widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        try:
+            widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            return 0  # the full read reports the broken record with its line
         return sum(width == widths[0] > 1 for width in widths[1:])
 
     semicolon, comma = fitting(";"), fitting(",")

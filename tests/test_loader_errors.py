@@ -573,3 +573,12 @@ def test_windows_1252_file_from_french_excel_is_read_with_a_notice(tmp_path):
     assert list(people["team"]) == ["Équipe"]
     assert [n.code for n in dataset.notices] == ["windows_encoding"]
     assert dataset.notices[0].message.startswith("people.csv : lu comme un CSV Windows")
+
+
+def test_old_mac_line_endings_are_read(tmp_path):
+    # Lines ended by a bare carriage return (old Mac, some exports) read like any other file.
+    data = write_company(tmp_path, {})
+    content = "person,name,team,role,trained_on,group\rhelene,Hélène,Admin,Admin,2026-01-05,\r"
+    (data / "people.csv").write_bytes(content.encode("utf-8"))
+    people = load_dataset(data).frame("people")
+    assert list(people["person"]) == ["helene"] and list(people["name"]) == ["Hélène"]
