@@ -206,16 +206,6 @@ def far(ratio: float | None) -> bool:
     return ratio is not None and (ratio > DECLARED_LIMIT or ratio < 1 / DECLARED_LIMIT)
 
 
-def display_names(data: Dataset) -> dict[str, str]:
-    """How people appear: their name, or their id when names are hidden or blank."""
-    people = data.frames["people"]
-    show = data.company.show_names
-    return {
-        p: (name if show and name else p)
-        for p, name in zip(people["person"], people["name"], strict=True)
-    }
-
-
 def declared_vs_measured(ratios: Mapping[str, Any], names: Mapping[str, str]) -> list[Notice]:
     """Mistake 3: declared minutes saved beyond ×1.5 of the computed ones, overall and per
     person (``ratios`` is ``metrics.time_saved.declared_vs_computed``)."""
@@ -314,7 +304,7 @@ def detect(data: Dataset, report: Mapping[str, Any]) -> list[Notice]:
         *short_baseline(data),
         *non_equivalent_periods(data, report["metrics"]),
         *declared_only(data),
-        *declared_vs_measured(ratios, display_names(data)),
+        *declared_vs_measured(ratios, data.display_names()),
         *too_many_metrics(data, month),
         *qualitative_missing(data, month),
         *stale_data(report["latest"]),

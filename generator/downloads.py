@@ -20,7 +20,7 @@ from typing import Any
 from generator.dashboards import DASHBOARDS, FOLDER, Kind, Table
 from generator.i18n import text
 from generator.load import Dataset
-from generator.pages import display_names, task_labels
+from generator.pages import task_labels
 from generator.schema import FILES, FileSchema
 from generator.workbook import STAMP, Column, Sheet, Value, write_entry, write_workbook
 
@@ -120,7 +120,7 @@ def csv_templates(docs_dir: Path) -> list[Download]:
 def write_downloads(report: dict[str, Any], data: Dataset, out_dir: Path) -> list[Download]:
     """Write the three workbooks and the CSV templates under ``out_dir/telechargements``;
     returns them in that order (paths relative to ``out_dir``, the docs folder)."""
-    labels = Labels(display_names(data), task_labels(data))
+    labels = Labels(data.display_names(), task_labels(data))
     stamp = report_stamp(report)
     downloads = []
     for dashboard in DASHBOARDS:

@@ -55,6 +55,15 @@ class Dataset:
     notices: tuple[Notice, ...]
     replaced: tuple[str, ...] = ()
 
+    def display_names(self) -> dict[str, str]:
+        """How each person appears: their name, or their id when names are hidden or blank."""
+        people = self.frames["people"]
+        show = self.company.show_names
+        return {
+            person: (name if show and name else person)
+            for person, name in zip(people["person"], people["name"], strict=True)
+        }
+
     def frame(self, stem: str) -> pd.DataFrame | None:
         """The rows of ``<stem>.csv`` (with inbox answers), or None when the file is absent."""
         return self.frames.get(stem)

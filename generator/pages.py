@@ -166,21 +166,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def display_names(data: Dataset) -> dict[str, str]:
-    """How each person appears: their name, or their id when names are hidden or blank."""
-    people = data.frames["people"]
-    show = data.company.show_names
-    return {
-        person: (name if show and name else person)
-        for person, name in zip(people["person"], people["name"], strict=True)
-    }
-
-
 def labels(data: Dataset) -> Labels:
     """How the figures name people and tasks, and the settings they draw."""
     company = data.company
     return Labels(
-        names=display_names(data),
+        names=data.display_names(),
         tasks=task_labels(data),
         deployed_month=month_of(company.deployed_on),
         edges={key: edges(company.thresholds, key) for key in DEFAULT_EDGES},
@@ -207,8 +197,8 @@ def context(
         "m": report["metrics"],
         "company": data.company,
         "t": trusted(catalogue()),
-        "names": display_names(data),
-        "forms": form_views(data, display_names(data)),
+        "names": data.display_names(),
+        "forms": form_views(data, data.display_names()),
         "task_labels": task_labels(data),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
