@@ -95,7 +95,7 @@ def report_stamp(report: dict[str, Any]) -> datetime:
 
 def template_text(schema: FileSchema) -> str:
     """A file's header line, exactly as the loader expects it."""
-    return ",".join(schema.column_names) + "\n"
+    return schema.header + "\n"
 
 
 def csv_templates(docs_dir: Path) -> list[Download]:

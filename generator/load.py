@@ -133,7 +133,7 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
     raw, problems = read_table(path, name)
     if raw is None:
         problems = problems or [
-            Problem(name, 0, "", text("loader.empty_file", columns=",".join(schema.column_names)))
+            Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         ]
         return FileResult(None, problems, [])
     header = [c for c in raw.frame.columns if c != LINE]
@@ -182,9 +182,7 @@ def read_all(
 
 
 def missing_file_problem(schema: FileSchema) -> Problem:
-    return Problem(
-        schema.name, 0, "", text("loader.missing_file", columns=",".join(schema.column_names))
-    )
+    return Problem(schema.name, 0, "", text("loader.missing_file", columns=schema.header))
 
 
 def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:

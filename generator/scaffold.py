@@ -9,7 +9,6 @@ from pathlib import Path
 import jinja2
 
 from generator import __version__
-from generator.downloads import template_text
 from generator.errors import GeneratorError
 from generator.schema import FILES
 
@@ -32,7 +31,7 @@ def render(name: str, values: dict[str, str]) -> str:
 def repository_files(name: str, deployed_on: date) -> dict[str, str]:
     """Every file of a new repository, by relative path."""
     values = {"name": name, "deployed_on": deployed_on.isoformat()}
-    files = {f"data/{schema.name}": template_text(schema) for schema in FILES}
+    files = {f"data/{schema.name}": schema.header + "\n" for schema in FILES}
     files["data/company.yml"] = render("company.yml.j2", values)
     files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
     files["README.md"] = render("README.md.j2", values)

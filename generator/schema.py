@@ -50,6 +50,11 @@ class FileSchema:
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
+    @property
+    def header(self) -> str:
+        """The file's header line as the loader expects it: ``week,person,task,…``."""
+        return ",".join(self.column_names)
+
 
 PERSON = Column("person", "id", refers_to="people.csv")
 TASK = Column("task", "id", refers_to="tasks.csv")
