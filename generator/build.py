@@ -8,7 +8,7 @@ import json
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -39,9 +39,10 @@ class Built:
     downloads: list[Download]
 
 
-def compute_report(data_dir: Path) -> dict[str, Any]:
-    """The ``metrics.json`` content of a data folder; raises DataError on invalid data."""
-    return report(load_dataset(data_dir))
+def compute_report(data_dir: Path, public: bool = False) -> dict[str, Any]:
+    """The ``metrics.json`` content of a data folder (of the complete report, or with
+    ``public`` of the public one); raises DataError on invalid data."""
+    return report(replace(load_dataset(data_dir), public=public))
 
 
 def default_config() -> Path:
@@ -95,10 +96,17 @@ def page_title(path: Path) -> str:
     return path.stem
 
 
-def generate(data_dir: Path, docs_dir: Path, user_docs: Path, today: date | None = None) -> Built:
+def generate(
+    data_dir: Path,
+    docs_dir: Path,
+    user_docs: Path,
+    today: date | None = None,
+    public: bool = True,
+) -> Built:
     """Steps 1–4: check the data (no measurement after ``today``), compute, and write every
-    page into ``docs_dir``."""
-    data = load_dataset(data_dir, today)
+    page into ``docs_dir``. A ``public`` report names and singles out nobody (see
+    ``generator.metrics.privacy``); ``public=False`` gives the complete, named report."""
+    data = replace(load_dataset(data_dir, today), public=public)
     result = report(data)
     extra = stage_docs(user_docs, docs_dir)
     figures = build_figures(result, labels(data))
@@ -131,15 +139,17 @@ def build_site(
     config_file: Path | None = None,
     today: date | None = None,
     builder: str = "mkdocs",
+    public: bool = True,
 ) -> Built:
     """The whole pipeline: data in ``data_dir``, site in ``site_dir``, built by MkDocs or, with
     ``builder="zensical"``, by Zensical. Dates in the site come from the data (see
-    ``generator.reproducible``): the same data gives the same files on any day."""
+    ``generator.reproducible``): the same data gives the same files on any day. The site is
+    the public report unless ``public`` is False (the complete, named report)."""
     config_file = config_file or default_config()
     user_docs = config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
         docs_dir = Path(staging) / "docs"
-        built = generate(data_dir, docs_dir, user_docs, today)
+        built = generate(data_dir, docs_dir, user_docs, today, public)
         with source_date_epoch(built.report):
             if builder == "zensical":  # it writes only inside its project folder
                 staged_site = Path(staging) / "site"

@@ -43,6 +43,14 @@ TODAY_OPTION = click.option(
 )
 
 
+PRIVATE_OPTION = click.option(
+    "--private",
+    is_flag=True,
+    default=False,
+    help=text("public.private_option"),
+)
+
+
 def build_date(option: datetime | None) -> date:
     """The date measurements may not pass: ``--today``, else ``SOURCE_DATE_EPOCH`` (the
     reproducible-builds convention, seconds since 1970 in UTC), else the clock's today."""
@@ -130,27 +138,30 @@ def cli() -> None:
     help="Dossier où écrire le site.",
 )
 @TODAY_OPTION
+@PRIVATE_OPTION
 @user_errors
-def build(data_dir: Path, site_dir: Path, today: datetime | None) -> None:
+def build(data_dir: Path, site_dir: Path, today: datetime | None, private: bool) -> None:
     """Vérifie les données, calcule les métriques et construit le site."""
-    built = build_site(data_dir, site_dir, today=build_date(today))
+    built = build_site(data_dir, site_dir, today=build_date(today), public=not private)
     print_rows(built.report["rows"])
-    for replaced in built.report["replaced"]:
+    for replaced in built.data.replaced:
         click.echo(one_line(f"Réponse remplacée par une plus récente : {replaced}"))
     for warning in built.report["warnings"]:
         click.echo(one_line(f"Attention : {warning['message']}"))
     click.echo(f"Site construit dans {site_dir}/ ({len(built.pages)} pages).")
+    click.echo(text("public.built_private" if private else "public.built_public"))
 
 
 @cli.command()
 @DATA_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adresse d'écoute.")
+@PRIVATE_OPTION
 @user_errors
-def serve(data_dir: Path, dev_addr: str) -> None:
+def serve(data_dir: Path, dev_addr: str, private: bool) -> None:
     """Sert le site en local et le reconstruit quand un fichier de données change."""
     from generator.serve import serve_site
 
-    serve_site(data_dir, default_config(), dev_addr, click.echo)
+    serve_site(data_dir, default_config(), dev_addr, click.echo, public=not private)
 
 
 def job_summary(markdown: str) -> None:

@@ -8,6 +8,7 @@ a manager from ``locales/fr-detectors.yml``). :func:`detect` runs them all, in a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -229,9 +230,11 @@ def declared_vs_measured(ratios: Mapping[str, Any], names: Mapping[str, str]) ->
             f"{names.get(p['person'], p['person'])} (×{decimal(p['ratio'])})" for p in flagged
         )
         limit = number(DECLARED_LIMIT, 1)
-        found.append(
-            notice("declared_vs_measured", "time_saved", key="people", people=listed, limit=limit)
+        named = notice(
+            "declared_vs_measured", "time_saved", key="people", people=listed, limit=limit
         )
+        anonymous = text("public.declared_people_public", count=len(flagged), limit=limit)
+        found.append(replace(named, public_message=anonymous))
     return found
 
 

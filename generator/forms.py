@@ -119,6 +119,7 @@ class FormView:
     rules: Markup
     repository: str
     branch: str
+    public: bool = False  # no list of people: each person types their identifier
 
 
 def column_rule(column: Column) -> dict[str, Any]:
@@ -163,10 +164,7 @@ def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
         "patterns": {kind: pattern.pattern for kind, pattern in PATTERNS.items()},
         "max_int": MAX_INT,
         "max_text": MAX_TEXT,
-        "known": {
-            "people.csv": sorted(data.frames["people"]["person"]),
-            "tasks.csv": sorted(data.frames["tasks"]["task"]),
-        },
+        "known": known_ids(data),
         "period": spec.period,
         "rows_by": spec.rows_by,
         "optional_rows": spec.optional_rows,
@@ -174,6 +172,15 @@ def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
         "branch": branch,
         "messages": messages(),
     }
+
+
+def known_ids(data: Dataset) -> dict[str, list[str]]:
+    """The identifiers a form may check an answer against. A public site lists no person:
+    there, the identifier is typed and checked when the answer is proposed (``roi validate``)."""
+    known = {"tasks.csv": sorted(data.frames["tasks"]["task"])}
+    if not data.public:
+        known["people.csv"] = sorted(data.frames["people"]["person"])
+    return known
 
 
 def rules_attribute(rules: dict[str, Any]) -> Markup:
@@ -232,7 +239,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
     return FormView(
         spec=spec,
         id=form_id,
-        people=people_choices(data, names, everyone=spec.stopwatch),
+        people=() if data.public else people_choices(data, names, everyone=spec.stopwatch),
         period=Field(
             name=spec.period,
             id=f"{form_id}-{spec.period}",
@@ -245,6 +252,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
         rules=rules_attribute(form_rules(spec, data)),
         repository=repository,
         branch=branch,
+        public=data.public,
     )
 
 

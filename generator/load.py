@@ -25,6 +25,7 @@ from generator.csvread import LINE, RawTable, read_table
 from generator.errors import DataError, Problem
 from generator.i18n import text
 from generator.parse import parse_column
+from generator.pseudonyms import name_like_identifiers
 from generator.schema import FILES, SCHEMAS, FileSchema
 
 SOURCE = "_source"
@@ -43,6 +44,11 @@ class Notice:
     code: str
     metric: str
     message: str
+    public_message: str | None = None  # said instead on a public site; None: names nobody
+
+    def published(self, public: bool) -> str:
+        """The message as a report for ``public`` (or private) readers says it."""
+        return self.public_message if public and self.public_message is not None else self.message
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,13 @@ class Dataset:
     rows: dict[str, RowCount]
     notices: tuple[Notice, ...]
     replaced: tuple[str, ...] = ()
+    public: bool = False  # a report for a possibly public place: it names and singles out nobody
 
     def display_names(self) -> dict[str, str]:
-        """How each person appears: their name, or their id when names are hidden or blank."""
+        """How each person appears: their name, or their id when names are hidden or blank.
+        A public report shows no person at all: nobody has a display name there."""
+        if self.public:
+            return {}
         people = self.frames["people"]
         show = self.company.show_names
         return {
@@ -252,4 +262,24 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
     problems += reference_checks(frames)
     if problems or company is None:
         raise DataError(problems)
+    notices += identifier_notices(company, frames["people"])
     return Dataset(company, frames, rows, tuple(notices), tuple(replaced))
+
+
+def identifier_notices(company: Company, people: pd.DataFrame) -> list[Notice]:
+    """With names hidden, identifiers that spell a name are shown as they are: say so (the
+    public report shows no identifier, so its message lists none)."""
+    if company.show_names:
+        return []
+    found = name_like_identifiers(zip(people["person"], people["name"], strict=True))
+    if not found:
+        return []
+    listed = ", ".join(found)
+    return [
+        Notice(
+            "identifier_like_name",
+            "",
+            text("public.identifier_like_name", identifiers=listed),
+            text("public.identifier_like_name_public", count=len(found)),
+        )
+    ]

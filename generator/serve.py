@@ -35,25 +35,34 @@ def watch(folders: list[Path], on_change: Callable[[], None], stop: threading.Ev
 
 
 def regenerate(
-    data_dir: Path, staging: Path, user_docs: Path, report: Callable[[str], None]
+    data_dir: Path,
+    staging: Path,
+    user_docs: Path,
+    report: Callable[[str], None],
+    public: bool = True,
 ) -> None:
     """Rewrite the staged pages; bad data keeps the last good pages and prints why."""
     try:
-        generate(data_dir, staging, user_docs)
+        generate(data_dir, staging, user_docs, public=public)
         report("Données relues, pages régénérées.")
     except DataError as error:
         report("\n".join(str(p) for p in error.problems))
 
 
 def serve_site(
-    data_dir: Path, config_file: Path, dev_addr: str, report: Callable[[str], None]
+    data_dir: Path,
+    config_file: Path,
+    dev_addr: str,
+    report: Callable[[str], None],
+    public: bool = True,
 ) -> None:
-    """Generate once, then serve with live reload until interrupted."""
+    """Generate once, then serve with live reload until interrupted (the public report, or
+    with ``public=False`` the complete, named one)."""
     staging = Path(".roi/docs").resolve()
     user_docs = config_file.parent / "docs"
-    built: Built = generate(data_dir, staging, user_docs)
+    built: Built = generate(data_dir, staging, user_docs, public=public)
     stop = threading.Event()
-    rebuild = lambda: regenerate(data_dir, staging, user_docs, report)  # noqa: E731
+    rebuild = lambda: regenerate(data_dir, staging, user_docs, report, public)  # noqa: E731
     watcher = threading.Thread(
         target=watch, args=([data_dir, user_docs], rebuild, stop), daemon=True
     )

@@ -223,6 +223,8 @@ def test_build_valid_data(here: Path) -> None:
         "estimation se conteste facilement : chronométrez chacune de ces tâches quelques fois "
         "sans l'IA et quelques fois avec (formulaire Chronomètre ou timings.csv).",
         f"Site construit dans public/ ({len(all_pages())} pages).",
+        "Site public : aucune personne n'y est nommée ni distinguée "
+        "(rapport complet : roi build --private).",
     ]
     assert result.stderr == ""
     site = here / "public"
@@ -285,7 +287,7 @@ def test_init_then_validate_then_build(here: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(co)
     result = roi("build")
     assert result.exit_code == 0, result.output
-    assert lines(result.stdout)[-1].startswith("Site construit dans site/ (")
+    assert lines(result.stdout)[-2].startswith("Site construit dans site/ (")
     home = (co / "site" / "index.html").read_text("utf-8")
     assert "Aucune mesure d'utilisation pour l'instant" in home
     published = json.loads((co / "site" / "metrics.json").read_text("utf-8"))

@@ -477,7 +477,7 @@ DEMO_WARNINGS = [
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     docs = tmp_path_factory.mktemp("demo-docs")
-    built = generate(ROOT / "data", docs, ROOT / "docs")
+    built = generate(ROOT / "data", docs, ROOT / "docs", public=False)
     return built.report, docs
 
 

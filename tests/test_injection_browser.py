@@ -65,7 +65,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 def hostile_site(hostile: tuple[Path, dict[str, str]]) -> Iterator[Path]:
     site = Path(tempfile.mkdtemp(prefix="roi-hostile-"))
     try:
-        build_site(hostile[0], site / "site", ROOT / "mkdocs.yml")
+        # The complete report: the one that shows the (hostile) names.
+        build_site(hostile[0], site / "site", ROOT / "mkdocs.yml", public=False)
         yield site / "site"
     finally:
         shutil.rmtree(site, ignore_errors=True)

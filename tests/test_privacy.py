@@ -86,7 +86,7 @@ def test_without_names_a_small_group_hides_its_rows_too(tmp_path):
 
 def test_no_answer_is_not_masked_but_empty(tmp_path):
     metrics = compute_report(company(tmp_path, 0))["metrics"]
-    assert metrics["mental_load"] == {"mean_evolution": None, "rows": []}
+    assert metrics["mental_load"] == {"mean_evolution": None, "rows": [], "tasks": []}
     assert metrics["freed_time"] == []
 
 

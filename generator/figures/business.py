@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator import charts
 from generator.figures.common import Figure, Labels, figure, texts, with_day
-from generator.format import change, hours, money, month_label, number, percent
+from generator.format import change, decimal, hours, money, month_label, number, percent
 from generator.i18n import catalogue
 
 
@@ -155,7 +156,7 @@ def mental_load_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None
     """Load before and after, per person and task."""
     load = metrics["mental_load"]
     if not load["rows"]:
-        return None
+        return mental_load_tasks_figure(load, labels)
     axes = texts("mental_load")["axes"]
     items = [{**r, "who": who(r, labels)} for r in load["rows"]]
     chart = charts.grouped_bars_chart(before_after_points(items, "who", axes), axes, fmt=",.0f")
@@ -164,6 +165,24 @@ def mental_load_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None
         (i["who"], f"{i['before']}/10", f"{i['after']}/10", change(i["evolution"])) for i in items
     ]
     return figure("mental_load", chart, summary, rows)
+
+
+def mental_load_tasks_figure(load: dict[str, Any], labels: Labels) -> Figure | None:
+    """Load before and after, per task: what a public report shows of metric 8 (tasks
+    answered by too few people are left out, as ``metrics.privacy`` masks them)."""
+    tasks = [t for t in load.get("tasks", []) if not t.get("masked")]
+    if not tasks or load.get("masked"):
+        return None
+    axes = texts("mental_load_tasks")["axes"]
+    items = [{**t, "label": labels.tasks.get(t["task"], t["task"])} for t in tasks]
+    chart = charts.grouped_bars_chart(before_after_points(items, "label", axes), axes, fmt=",.1f")
+    summary = {"mean": change(load["mean_evolution"]), "count": number(len(items))}
+    rows = [
+        (i["label"], number(i["respondents"]), f"{decimal(i['before'])}/10",
+         f"{decimal(i['after'])}/10", change(i["evolution"]))
+        for i in items
+    ]  # fmt: skip
+    return replace(figure("mental_load_tasks", chart, summary, rows), id="mental_load")
 
 
 def revenue_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from generator.bands import edges
 from generator.detectors import detect
-from generator.load import Dataset
+from generator.load import Dataset, Notice
 from generator.metrics import (
     business,
     control,
@@ -124,18 +125,26 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
         ),
         "customer": quality.customer(data.frame("customers"), c.deployed_on, recent),
         "deliverables": quality.deliverables(data.frame("deliverables"), c.deployed_on, recent),
-        "mental_load": privacy.mask_mental_load(
-            quality.mental_load(data.frame("mental_load")),
-            privacy.respondents(data.frame("mental_load")),
-            c.min_group_size,
-            c.show_names,
-        ),
+        "mental_load": {
+            **privacy.mask_mental_load(
+                quality.mental_load(data.frame("mental_load")),
+                privacy.respondents(data.frame("mental_load")),
+                c.min_group_size,
+                c.show_names and not data.public,
+            ),
+            "tasks": privacy.mental_load_tasks(data.frame("mental_load"), c.min_group_size),
+        },
         "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent, teams),
         "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent, teams),
         "cac": business.cac(data.frame("acquisition"), c.hourly_value, c.deployed_on, recent),
-        "freed_time": privacy.mask_freed_time(
-            business.freed_time(data.frame("freed_time"), recent),
-            privacy.respondents(data.frame("freed_time"), recent),
+        "freed_time": privacy.freed_time_months(
+            privacy.mask_freed_time(
+                business.freed_time(data.frame("freed_time"), recent),
+                privacy.respondents(data.frame("freed_time"), recent),
+                c.min_group_size,
+            ),
+            data.frame("freed_time"),
+            recent,
             c.min_group_size,
         ),
     }
@@ -153,14 +162,18 @@ def report(data: Dataset) -> dict[str, Any]:
         "rows": {
             name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
         },
-        "warnings": [
-            {"code": n.code, "metric": n.metric, "message": n.message} for n in data.notices
-        ],
+        "public": data.public,
+        "warnings": warnings(data.notices, data.public),
         "replaced": list(data.replaced),
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }
-    result["warnings"] += [
-        {"code": n.code, "metric": n.metric, "message": n.message} for n in detect(data, result)
-    ]
+    result["warnings"] += warnings(detect(data, result), data.public)
+    if data.public:
+        result["metrics"] = privacy.public_metrics(result["metrics"])
     return result
+
+
+def warnings(notices: Iterable[Notice], public: bool) -> list[dict[str, str]]:
+    """The warnings of ``metrics.json``, as a public or a private report words them."""
+    return [{"code": n.code, "metric": n.metric, "message": n.published(public)} for n in notices]
