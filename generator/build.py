@@ -1,6 +1,7 @@
 """The one place that knows the pipeline order:
-1. load and check the data, 2. compute the metrics, 3. stage the hand-written docs,
-4. render the generated pages and ``metrics.json``, 5. build the site with MkDocs."""
+1. check that the site folder may be emptied, 2. load and check the data, 3. compute the
+metrics, 4. stage the hand-written docs, 5. render the generated pages and ``metrics.json``
+(refusing a hand-written file they would replace), 6. build the site with MkDocs, stamped."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from generator.downloads import Download, write_downloads
+from generator.errors import GeneratorError
 from generator.figures import build_figures
+from generator.i18n import text
 from generator.load import Dataset, load_dataset
 from generator.metrics import report
 from generator.pages import Page, all_pages, labels, nav, render_pages
 from generator.reproducible import source_date_epoch
 from generator.siteconfig import write_site_config, zensical_build
+from generator.sitedir import check_site_dir, replace_site, write_stamp
 from generator.vega import write_assets
 
 PACKAGE = resources.files("generator")
@@ -88,6 +92,35 @@ def stage_docs(user_docs: Path, staging: Path) -> list[Page]:
     ]
 
 
+def replaced_docs(user_docs: Path, docs_dir: Path) -> list[Path]:
+    """The hand-written files that a generated file wrote over in ``docs_dir`` (same path,
+    other bytes), as found in ``user_docs``."""
+    if not user_docs.is_dir():
+        return []
+    return [
+        path
+        for path in sorted(user_docs.rglob("*"))
+        if path.is_file()
+        and (docs_dir / path.relative_to(user_docs)).read_bytes() != path.read_bytes()
+    ]
+
+
+def check_no_replaced_docs(user_docs: Path, docs_dir: Path) -> None:
+    """Refuse, before the site is built, a hand-written file a generated one would replace."""
+    replaced = replaced_docs(user_docs, docs_dir)
+    if replaced:
+        raise GeneratorError(
+            "\n".join(
+                text(
+                    "outdir.doc_collision",
+                    file=path.as_posix(),
+                    suggestion=path.with_stem(f"{path.stem}-perso").as_posix(),
+                )
+                for path in replaced
+            )
+        )
+
+
 def page_title(path: Path) -> str:
     """The first ``# heading`` of a hand-written page, else its file name."""
     for line in path.read_text("utf-8").splitlines():
@@ -114,6 +147,7 @@ def generate(
     downloads = write_downloads(result, data, docs_dir)
     pages = render_pages(data, result, docs_dir, data_commit(data_dir), figures, downloads)
     (docs_dir / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
+    check_no_replaced_docs(user_docs, docs_dir)
     return Built(result, pages + extra, data, downloads)
 
 
@@ -142,10 +176,12 @@ def build_site(
     public: bool = True,
 ) -> Built:
     """The whole pipeline: data in ``data_dir``, site in ``site_dir``, built by MkDocs or, with
-    ``builder="zensical"``, by Zensical. Dates in the site come from the data (see
+    ``builder="zensical"``, by Zensical, after checking that ``site_dir`` may be emptied (see
+    ``generator.sitedir``). Dates in the site come from the data (see
     ``generator.reproducible``): the same data gives the same files on any day. The site is
     the public report unless ``public`` is False (the complete, named report)."""
     config_file = config_file or default_config()
+    check_site_dir(site_dir, data_dir, config_file)
     user_docs = config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
         docs_dir = Path(staging) / "docs"
@@ -154,10 +190,10 @@ def build_site(
             if builder == "zensical":  # it writes only inside its project folder
                 staged_site = Path(staging) / "site"
                 zensical_site(staged_config(config_file, docs_dir, staged_site, built))
-                shutil.rmtree(site_dir, ignore_errors=True)
-                shutil.copytree(staged_site, site_dir)
+                replace_site(staged_site, site_dir)
             else:
                 mkdocs_build(mkdocs_config(config_file, docs_dir, site_dir, built))
+    write_stamp(site_dir)
     return built
 
 

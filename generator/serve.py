@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator.build import Built, generate
-from generator.errors import DataError
+from generator.errors import DataError, GeneratorError
 from generator.pages import nav
 
 
@@ -47,6 +47,8 @@ def regenerate(
         report("Données relues, pages régénérées.")
     except DataError as error:
         report("\n".join(str(p) for p in error.problems))
+    except GeneratorError as error:  # a hand-written page named like a generated one
+        report(str(error))
 
 
 def serve_site(

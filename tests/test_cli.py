@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from generator.cli import cli
 from generator.pages import all_pages
 from generator.schema import FILES
+from generator.sitedir import STAMP
 from tests.fixture_company import FEBRUARY_2026, usage_rows, write_company
 from tests.report_helpers import near
 
@@ -258,9 +259,11 @@ def test_build_broken_data_keeps_the_previous_site(here: Path) -> None:
     broken_company(here / "data")
     (here / "public").mkdir()
     (here / "public" / "index.html").write_text("ancien site", encoding="utf-8")
+    (here / "public" / STAMP).write_text("ancien", encoding="utf-8")  # a previous build
     result = roi("build", "--data", "data", "--site-dir", "public")
     assert result.exit_code == 1
-    assert [p.name for p in (here / "public").iterdir()] == ["index.html"]
+    assert lines(result.stderr)[-1] == SUMMARY.format(3)
+    assert sorted(p.name for p in (here / "public").iterdir()) == ["index.html", STAMP]
     assert (here / "public" / "index.html").read_text("utf-8") == "ancien site"
 
 
