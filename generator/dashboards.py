@@ -42,6 +42,11 @@ class Table:
     fields: tuple[Field, ...]
     rows: Rows
 
+    @property
+    def per_person(self) -> bool:
+        """A row per person: the public report has no such sheet."""
+        return any(f.kind == "person" for f in self.fields)
+
 
 @dataclass(frozen=True)
 class Dashboard:
@@ -228,6 +233,10 @@ BUSINESS = Dashboard("business", (
     Table("mental_load", fields(("person", "person", "person"), ("task", "task", "task"),
           ("load_before", "before", "int"), ("load_after", "after", "int"),
           ("evolution", "evolution", "percent")), series("mental_load", "rows")),
+    Table("mental_load_tasks", fields(("task", "task", "task"),
+          ("respondents", "respondents", "int"), ("load_before", "before", "number"),
+          ("load_after", "after", "number"), ("evolution", "evolution", "percent")),
+          series("mental_load", "tasks")),
     Table("revenue", fields(("stream", "stream"), ("revenue_before", "before", "money"),
           ("revenue_after", "after", "money"), ("delta", "delta", "money"),
           ("evolution", "evolution", "percent")), series("revenue")),

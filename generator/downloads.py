@@ -124,7 +124,8 @@ def write_downloads(report: dict[str, Any], data: Dataset, out_dir: Path) -> lis
     stamp = report_stamp(report)
     downloads = []
     for dashboard in DASHBOARDS:
-        sheets = [table_sheet(t, report, labels) for t in dashboard.tables]
+        tables = [t for t in dashboard.tables if not (report["public"] and t.per_person)]
+        sheets = [table_sheet(t, report, labels) for t in tables]
         write_workbook(sheets, out_dir / dashboard.path, stamp, dashboard.title)
         downloads.append(Download(dashboard.key, dashboard.path, dashboard.title))
     return downloads + csv_templates(out_dir)

@@ -37,7 +37,8 @@ SHEETS = {
     ],
     BUSINESS: [
         "Erreurs par type", "Erreurs par mois", "Clients avant-après", "Clients par mois",
-        "Qualité des livrables", "Livrables par mois", "Charge mentale", "Chiffre d'affaires",
+        "Qualité des livrables", "Livrables par mois", "Charge mentale", "Charge mentale par tâche",
+        "Chiffre d'affaires",
         "Chiffre d'affaires par mois", "Capacité de traitement", "Capacité par mois",
         "Coût d'acquisition", "Acquisition par mois", "Temps libéré réinvesti",
         "Temps libéré par mois",

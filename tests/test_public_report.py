@@ -315,3 +315,19 @@ def test_the_publish_workflow_uploads_the_named_report_only_from_a_private_repos
     assert artifact[0]["with"]["path"] in private[0]["run"].split()
     pages = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert pages["with"]["path"] == "site"  # the public build, never the named one
+
+
+def test_public_workbooks_have_no_sheet_per_person(built):
+    from openpyxl import load_workbook
+
+    public, private = built
+    operations = "telechargements/tableau-1-suivi-operationnel.xlsx"
+    per_person = {"Statuts dernière semaine", "Alertes d'inactivité", "Heures par personne"}
+    assert per_person <= set(load_workbook(private / operations).sheetnames)
+    assert not per_person & set(load_workbook(public / operations).sheetnames)
+    business = load_workbook(public / "telechargements/tableau-3-impact-business.xlsx")
+    assert "Charge mentale" not in business.sheetnames
+    tasks = list(business["Charge mentale par tâche"].values)
+    assert tasks[0][:2] == ("Tâche", "Répondants")
+    assert len(tasks) == 9  # the demo's 8 tasks, each answered by 1 or 2 people: no value
+    assert all(row[2:] == (None, None, None) for row in tasks[1:])
