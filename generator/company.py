@@ -31,6 +31,11 @@ def default(key: str) -> Any:
     return dict(value) if isinstance(value, dict) else value
 
 
+def grouped(attribute: str) -> dict[str, Any]:
+    """The declared defaults gathered in one field: ``thresholds`` → {metric: edges}."""
+    return {s.name: s.default for s in VALUES if s.field == attribute}
+
+
 @dataclass(frozen=True)
 class Company:
     """Settings of one company; the defaults are those of the declaration."""
@@ -48,7 +53,7 @@ class Company:
     forms_branch: str = default("forms.branch")
     show_names: bool = default("privacy.show_names")
     min_group_size: int = default("privacy.min_group_size")
-    thresholds: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    thresholds: dict[str, tuple[float, ...]] = field(default_factory=lambda: grouped("thresholds"))
     site_url: str = default("site_url")
 
     def published_url(self) -> str:

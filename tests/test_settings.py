@@ -109,7 +109,7 @@ def test_a_company_left_to_its_defaults_has_the_declared_ones(tmp_path: Path) ->
     (tmp_path / "company.yml").write_text(HEAD, encoding="utf-8")
     company, found = load_company(tmp_path)
     assert found == []
-    assert company == Company("Atelier Exemple", date(2026, 1, 5), thresholds=company.thresholds)
+    assert company == Company("Atelier Exemple", date(2026, 1, 5))
     assert company.hourly_value == BY_KEY["hourly_value"].default == 35
     assert company.show_names is True and company.min_group_size == 3
     assert company.forms_branch == "main" and company.site_url == ""
