@@ -240,12 +240,9 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
     """Every file of ``data_dir`` read and checked; :class:`DataError` lists all problems.
 
     ``today`` is the build date: a measurement dated after it is a problem (None: unchecked)."""
-    company, problems, unknown_settings = load_company(data_dir)
+    company, problems = load_company(data_dir)
     problems += stray_files(data_dir)
-    notices = [
-        Notice("unknown_setting", "", text("warnings.unknown_setting", key=k))
-        for k in unknown_settings
-    ]
+    notices: list[Notice] = []
     frames: dict[str, pd.DataFrame] = {}
     rows: dict[str, RowCount] = {}
     replaced: list[str] = []

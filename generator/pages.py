@@ -27,6 +27,7 @@ from generator.parse import expected
 from generator.periods import month_of
 from generator.readiness import PHASE_FOCUS, checklist, phase
 from generator.schema import FILES, Column
+from generator.settingvalues import settings_table
 from generator.vega import spec_attribute
 
 
@@ -210,6 +211,7 @@ def context(
             row["person"]: row["hours"] for row in report["metrics"]["time_saved"]["people"]
         },
         "files": FILES,
+        "settings": trusted(settings_table()),
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
         "cards": [card(k, report["metrics"][k], metric_page(k).path) for k in HEADLINES],

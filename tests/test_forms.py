@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator.build import build_site
+from generator.errors import DataError
 from generator.forms import FORMS, form_rules
 from generator.i18n import catalogue
 from generator.load import load_dataset
@@ -216,15 +217,19 @@ def test_data_text_is_inert_in_the_form(tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
-def test_blank_or_malformed_repository_disables_github(tmp_path):
-    for repository in ("", "not a repository", "a/b/c"):
+def test_blank_repository_disables_github(tmp_path):
+    # A malformed one ("not a repository", "a/b/c") is refused by `roi validate` (test_settings).
+    for repository in ("not a repository", "a/b/c"):
         data = write_company(tmp_path, {}, forms={"repository": repository, "branch": "main"})
-        page = render_forms(data)["weekly"]
-        form = parsed(page)
-        assert form.rules["repository"] == ""
-        assert form.github is not None and "href" not in form.github
-        assert form.github["aria-disabled"] == "true"
-        assert "`data/company.yml`" in page and "repository: entreprise/roi-ia" in page
+        with pytest.raises(DataError):
+            load_dataset(data)
+    data = write_company(tmp_path, {}, forms={"repository": "", "branch": "main"})
+    page = render_forms(data)["weekly"]
+    form = parsed(page)
+    assert form.rules["repository"] == ""
+    assert form.github is not None and "href" not in form.github
+    assert form.github["aria-disabled"] == "true"
+    assert "`data/company.yml`" in page and "repository: entreprise/roi-ia" in page
     data = write_company(tmp_path, {}, forms={"repository": "owner/name", "branch": "main"})
     form = parsed(render_forms(data)["weekly"])
     assert (form.rules["repository"], form.rules["branch"]) == ("owner/name", "main")

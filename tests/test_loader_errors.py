@@ -110,13 +110,16 @@ BROKEN = [
     pytest.param(
         "company.yml",
         "name: Atelier Exemple\n  deployed_on: 2026-01-05\n",
-        ["company.yml:2: YAML illisible : mapping values are not allowed here"],
+        [
+            "company.yml:2: « : » inattendu : vérifiez l'indentation de cette ligne et de la "
+            "précédente, et mettez entre guillemets une valeur qui contient « : »"
+        ],
         id="company-invalid-yaml",
     ),
     pytest.param(
         "company.yml",
         "- name\n- deployed_on\n",
-        ["company.yml:1: attendu des réglages « clé: valeur » (YAML)"],
+        ["company.yml:1: attendu des réglages « nom: valeur », un par ligne (YAML)"],
         id="company-not-a-mapping",
     ),
     pytest.param(
