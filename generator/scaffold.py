@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jinja2
@@ -28,9 +28,20 @@ def render(name: str, values: dict[str, str]) -> str:
     return template.render(values)
 
 
+def project_repository() -> str:
+    """roi-ia's own repository, as declared once in pyproject.toml (``[project.urls]``)."""
+    urls = metadata.metadata("roi-ia").get_all("Project-URL") or []
+    return dict(url.split(", ", 1) for url in urls)["Repository"]
+
+
 def repository_files(name: str, deployed_on: date) -> dict[str, str]:
     """Every file of a new repository, by relative path."""
-    values = {"name": name, "deployed_on": deployed_on.isoformat()}
+    values = {
+        "name": name,
+        "deployed_on": deployed_on.isoformat(),
+        "version": __version__,
+        "repository": project_repository(),
+    }
     files = {f"data/{schema.name}": schema.header + "\n" for schema in FILES}
     files["data/company.yml"] = render("company.yml.j2", values)
     files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")

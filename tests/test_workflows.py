@@ -11,6 +11,8 @@ from generator.scaffold import WORKFLOWS, repository_files
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
+RELEASE = "release.yml"  # this project's own: roi init does not write it
+PYPI_PUBLISH = "pypa/gh-action-pypi-publish@"
 
 
 def load(name: str) -> dict:
@@ -36,7 +38,11 @@ def test_the_repository_runs_the_workflows_roi_init_writes(name):
     assert (WORKFLOW_DIR / name).read_text("utf-8") == written
 
 
-@pytest.mark.parametrize("name", WORKFLOWS)
+def test_every_workflow_of_the_repository_is_tested_here():
+    assert sorted(path.name for path in WORKFLOW_DIR.iterdir()) == sorted([*WORKFLOWS, RELEASE])
+
+
+@pytest.mark.parametrize("name", [*WORKFLOWS, RELEASE])
 def test_no_default_permissions_and_no_credentials_left_behind(name):
     workflow = load(name)
     assert workflow["permissions"] == {}
@@ -83,3 +89,23 @@ def test_the_project_installs_itself_and_a_company_installs_the_release():
     files = repository_files("X", date(2026, 1, 5))
     assert files["requirements.txt"] == f"roi-ia=={__version__}\n"
     assert files["zizmor.yml"] == (ROOT / "zizmor.yml").read_text("utf-8")
+
+
+def test_a_version_tag_builds_checks_then_publishes_to_pypi_without_a_token():
+    workflow = load(RELEASE)
+    assert workflow["on"] == {"push": {"tags": ["v*"]}}
+    build, publish = workflow["jobs"]["build"], workflow["jobs"]["publish"]
+    assert build["permissions"] == {"contents": "read"}
+    assert "python -m build" in runs(build)
+    assert "twine check --strict dist/*" in runs(build)
+    assert "dist/roi_ia-${TAG#v}-py3-none-any.whl" in runs(build)  # the tag is the version
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-"))
+    assert publish["needs"] == "build"
+    assert publish["environment"]["name"] == "pypi"  # the trusted publisher's environment
+    assert publish["permissions"] == {"id-token": "write"}  # trusted publishing, nothing else
+    download, upload_to_pypi = uses(publish)
+    assert download.startswith("actions/download-artifact@")
+    assert publish["steps"][0]["with"]["name"] == upload["with"]["name"]
+    assert upload_to_pypi.startswith(PYPI_PUBLISH)
+    assert len(upload_to_pypi.removeprefix(PYPI_PUBLISH)) == 40  # pinned to a commit
+    assert "secrets." not in (WORKFLOW_DIR / RELEASE).read_text("utf-8")
