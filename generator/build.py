@@ -82,7 +82,7 @@ def stage_docs(user_docs: Path, staging: Path) -> list[Page]:
     assets.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(str(PACKAGE.joinpath("assets/roi.css")), assets / "roi.css")
     (assets / "javascripts").mkdir(exist_ok=True)
-    for script in ("roi-charts.js", "roi-forms.js"):
+    for script in ("roi-charts.js", "roi-forms.js", "iframe-worker.js"):
         shutil.copyfile(str(PACKAGE.joinpath(f"assets/{script}")), assets / "javascripts" / script)
     generated = {p.path for p in all_pages()}
     return [

@@ -1,6 +1,7 @@
 """The staged site configuration: one complete ``mkdocs.yml`` that MkDocs and Zensical both
 build from. It is the company's ``mkdocs.yml`` with the staged docs folder, the generated
-navigation, the company's name and the site's address filled in."""
+navigation, the company's name and the site's address filled in, made readable from the disk
+(``file://``): the same site is published and sent as a zip."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 CONFIG_NAME = "mkdocs.yml"
+OFFLINE = "offline"
+# Material's offline plugin loads this shim from unpkg.com unless a polyfill already names
+# "iframe-worker": ours is generator/assets/iframe-worker.js, copied into the site.
+IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
+# Instant navigation completes Material's document$ without a page when opened from file://:
+# no chart, form or search would start.
+INSTANT = "navigation.instant"
 
 
 def read_settings(config_file: Path) -> dict[str, Any]:
@@ -40,7 +48,39 @@ def site_settings(
     }
     if site_url:
         staged["site_url"] = site_url
-    return staged
+    return readable_from_files(staged)
+
+
+def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` for a site that also works opened from ``file://``: Material's offline
+    plugin (links to ``page.html``, the search index as a script) with its iframe-worker shim
+    served by the site itself, and no instant navigation. A company that lists ``offline``
+    keeps its own settings of the plugin."""
+    extra = settings.get("extra") or {}
+    polyfills = [p for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
+    return {
+        **settings,
+        "theme": without_instant(settings.get("theme") or {}),
+        "plugins": with_offline(settings.get("plugins")),
+        "extra": {**extra, "polyfills": [IFRAME_WORKER, *polyfills]},
+    }
+
+
+def without_instant(theme: str | dict[str, Any]) -> dict[str, Any]:
+    """MkDocs' ``theme`` (a name or a mapping) without ``navigation.instant`` and its options."""
+    settings = {"name": theme} if isinstance(theme, str) else theme
+    features = [f for f in settings.get("features") or [] if not str(f).startswith(INSTANT)]
+    return {**settings, "features": features}
+
+
+def with_offline(plugins: list[Any] | dict[str, Any] | None) -> list[Any] | dict[str, Any]:
+    """MkDocs' ``plugins`` (a list, a mapping, or absent: search alone) with ``offline``."""
+    if plugins is None:
+        return ["search", OFFLINE]
+    if isinstance(plugins, dict):
+        return {**plugins, OFFLINE: plugins.get(OFFLINE, {})}
+    named = {p if isinstance(p, str) else next(iter(p), "") for p in plugins}
+    return plugins if OFFLINE in named else [*plugins, OFFLINE]
 
 
 def write_site_config(

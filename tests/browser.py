@@ -47,6 +47,7 @@ PHONE = {"width": 390, "height": 844}
 CHART_TIMEOUT_MS = 10_000
 SITE_KEY = pytest.StashKey[Path | Exception]()
 FORMS_SETTINGS = {"repository": "exemple/roi-ia", "branch": "main"}
+HOME = "index.html"
 
 
 def in_ci() -> bool:
@@ -82,8 +83,8 @@ def demo_site(config: pytest.Config) -> Path:
 
 
 def demo_data(target: Path) -> Path:
-    """A copy of the demo data as the browser sees it published: with ``site_url`` (Material's
-    instant navigation needs it) and a forms repository (the demo leaves it blank)."""
+    """A copy of the demo data as the browser sees it published: with ``site_url`` (the
+    sitemap lists the pages) and a forms repository (the demo leaves it blank)."""
     shutil.copytree(ROOT / "data", target)
     settings = yaml.safe_load((target / "company.yml").read_text("utf-8"))
     settings["site_url"] = PORTLESS
@@ -102,9 +103,10 @@ def pages_to_visit(config: pytest.Config) -> list[str]:
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page of the built site as a URL path ("" for home), but 404 and search."""
-    paths = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted("" if p == "." else f"{p}/" for p in paths if p.split("/")[0] != "search")
+    """Every page of the built site as a URL path ("" for home, else ``folder/page.html``:
+    the site links to files, see generator/siteconfig.py), but 404."""
+    paths = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return sorted("" if p == HOME else p for p in paths if p != "404.html")
 
 
 CHART_FIGURE = re.compile(r'<figure\b[^>]*\bclass="(?:[^"]*\s)?roi-chart[\s"]')
@@ -116,11 +118,11 @@ def chart_pages(site: Path) -> list[str]:
 
 
 def html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text("utf-8")
+    return (site / (path or HOME)).read_text("utf-8")
 
 
 def page_id(path: str) -> str:
-    return path.strip("/") or "home"
+    return path.removesuffix(".html") or "home"
 
 
 def artifact_name(path: str) -> str:
@@ -149,18 +151,6 @@ def serve(site: Path) -> Iterator[str]:
 PORTLESS = "http://127.0.0.1/"
 
 
-def serve_without_port(context: BrowserContext, site_url: str) -> None:
-    """Answer ``http://127.0.0.1/`` (port 80, never opened) from the server at ``site_url``.
-    Material's instant navigation compares links with the sitemap's URLs after giving them
-    the page's scheme and host but not its port: on a random port it never engages."""
-    context.route(
-        f"{PORTLESS}**",
-        lambda route: route.fulfill(
-            response=route.fetch(url=site_url + route.request.url.removeprefix(PORTLESS))
-        ),
-    )
-
-
 @dataclass
 class Watch:
     """What a page asked for and complained about."""
@@ -168,6 +158,7 @@ class Watch:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    folder: str = ""  # a site opened from the disk: its file:// URLs are local too
 
     def attach(self, page: Page) -> Page:
         page.on("request", lambda r: self.requests.append(r.url))
@@ -180,14 +171,18 @@ class Watch:
         return page
 
     def problems(self) -> dict[str, list[str]]:
-        """Requests to any host but 127.0.0.1 (data: and blob: URLs stay in the page),
-        console errors and uncaught exceptions, failed requests; empty when all is well."""
+        """Requests to any host but 127.0.0.1 or outside ``folder`` (data: and blob: URLs stay
+        in the page), console errors and uncaught exceptions, failed requests; empty when all
+        is well."""
         found = {
-            "requests to another host": [u for u in self.requests if not local(u)],
+            "requests to another host": [u for u in self.requests if not self.local(u)],
             "console errors": self.errors,
             "failed requests": self.failures,
         }
         return {kind: items for kind, items in found.items() if items}
+
+    def local(self, url: str) -> bool:
+        return local(url) or (bool(self.folder) and url.startswith(self.folder))
 
 
 def console_text(message: ConsoleMessage) -> str:
@@ -297,8 +292,12 @@ def reveal_in_nav(page: Page, link: Locator) -> None:
             page.locator(f'label[for="{toggle}"]:visible').first.click()
 
 
-def nav_link(page: Page, url: str) -> Locator:
-    """The primary navigation's link to ``url`` (instant navigation makes hrefs absolute)."""
-    path = url.removeprefix(page.url)
-    hrefs = ", ".join(f'nav.md-nav--primary a.md-nav__link[href="{h}"]' for h in (url, path))
-    return page.locator(hrefs).first
+def menu_link(page: Page, path: str) -> Locator:
+    """The primary navigation's link to the page at ``path`` (``tableaux/financier.html``), its
+    collapsed sections opened. Its ``href`` is relative to the page: match the resolved one."""
+    links = page.locator("nav.md-nav--primary a.md-nav__link")
+    index = links.evaluate_all("(as, p) => as.findIndex(a => a.href.endsWith('/' + p))", path)
+    assert index >= 0, f"no menu link to {path} in {page.url}"
+    link = links.nth(index)
+    reveal_in_nav(page, link)
+    return link

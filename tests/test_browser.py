@@ -1,6 +1,6 @@
 """The demo site in a real browser (Debian's Chromium through Playwright): every page loads
 from 127.0.0.1 alone, without a console error, and draws its charts, including after
-Material's instant navigation; without JavaScript and in print the build-time images show.
+following a menu link; without JavaScript and in print the build-time images show.
 Screenshots and a PDF land in test-artifacts/ for a human to look at."""
 
 from __future__ import annotations
@@ -13,24 +13,21 @@ from playwright.sync_api import Browser, BrowserContext
 from tests.browser import (  # fixtures site, site_url, chromium: conftest.py
     ARTIFACTS,
     PHONE,
-    PORTLESS,
     Watch,
     artifact_name,
     assert_clean,
     chart_pages,
     hidden_static_images,
-    nav_link,
+    menu_link,
     new_context,
     open_page,
     page_id,
     pages_to_visit,
-    reveal_in_nav,
     screenshot,
-    serve_without_port,
     undrawn_charts,
 )
 
-PRINTED = "tableaux/financier/"
+PRINTED = "tableaux/financier.html"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -78,31 +75,21 @@ def test_home_on_a_phone(chromium, site_url):
     assert overflow <= 0, "the page scrolls sideways"
 
 
-def test_charts_draw_after_instant_navigation(chromium, site, site_url):
+def test_charts_draw_after_following_a_menu_link(chromium, site, site_url):
     targets = [p for p in chart_pages(site) if p]
     if not targets:
         pytest.skip("no page but home has a chart yet (no figure.roi-chart in the built HTML)")
     target = targets[0]
     watch = Watch()
     with open_page(chromium, watch) as page:
-        serve_without_port(page.context, site_url)
-        page.goto(PORTLESS, wait_until="networkidle")  # sitemap.xml read
-        page.evaluate("window.roiSameDocument = true")
-        link = nav_link(page, PORTLESS + target)
-        reveal_in_nav(page, link)
-        link.click()
-        page.wait_for_url(PORTLESS + target)
-        page.locator("figure.roi-chart").first.wait_for(state="attached")
+        page.goto(site_url, wait_until="networkidle")  # a click would abort the search's load
+        menu_link(page, target).click()
+        page.wait_for_url(site_url + target)
         undrawn = undrawn_charts(page)
-        instant = page.evaluate("window.roiSameDocument === true")
         figures = page.locator("figure.roi-chart").count()
-    assert instant, (
-        "the click reloaded the page: Material's navigation.instant only intercepts links"
-        " listed in sitemap.xml, which MkDocs leaves empty without site_url in mkdocs.yml"
-    )
     assert_clean(watch)
     assert figures > 0
-    assert undrawn == {}, f"charts of {target} that did not draw after instant navigation"
+    assert undrawn == {}, f"charts of {target} that did not draw after following its link"
 
 
 def test_charts_show_their_static_image_without_javascript(chromium, site, site_url):
@@ -121,7 +108,7 @@ def test_charts_show_their_static_image_without_javascript(chromium, site, site_
 
 
 def test_print_hides_navigation_shows_static_charts_and_makes_a_pdf(chromium, site, site_url):
-    if not (site / PRINTED / "index.html").is_file():
+    if not (site / PRINTED).is_file():
         pytest.skip(f"{PRINTED} is not built yet")
     watch = Watch()
     with open_page(chromium, watch) as page:

@@ -64,7 +64,10 @@ def test_building_twice_gives_the_same_bytes(two_builds):
 def test_sitemap_dates_come_from_the_data(two_builds):
     site = two_builds[0]
     sitemap = (site / "sitemap.xml").read_text("utf-8")
-    assert "<loc>https://exemple.fr/roi/</loc>" in sitemap
+    # Pages are files (the site also opens from the disk): https://exemple.fr/roi/ still
+    # serves index.html, but the sitemap names the file.
+    for page in ("index.html", "tableaux/operationnel.html"):
+        assert f"<loc>https://exemple.fr/roi/{page}</loc>" in sitemap, page
     assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {DATA_DAY}
     packed = (site / "sitemap.xml.gz").read_bytes()
     assert struct.unpack("<I", packed[4:8])[0] == DATA_EPOCH  # gzip header MTIME
@@ -105,7 +108,7 @@ def test_zensical_builds_the_same_site(two_builds, tmp_path, monkeypatch):
     site = tmp_path / "zensical"
     data = two_builds[0].parent / "data"
     build_site(data, site, ROOT / "mkdocs.yml", builder="zensical")
-    pages = {p: (site / p / "index.html").read_text("utf-8") for p in PAGES}
+    pages = {p: (site / f"{p or 'index'}.html").read_text("utf-8") for p in PAGES}
     # Hand values of the demo, computed in tests/test_site.py::test_home_cards_show_the_demo_numbers
     for value in (f"5,96{NBSP}€", f"67{NBSP}%", f"1,82{NBSP}mois"):
         assert value in pages[""], value
@@ -115,9 +118,44 @@ def test_zensical_builds_the_same_site(two_builds, tmp_path, monkeypatch):
     assert pages[""].count('class="roi-card ') == 4
     for path, html in pages.items():
         assert "Atelier Exemple" in html
-        mkdocs_html = (two_builds[0] / path / "index.html").read_text("utf-8")
+        mkdocs_html = (two_builds[0] / f"{path or 'index'}.html").read_text("utf-8")
         assert NUMBER.findall(main_text(html)) == NUMBER.findall(main_text(mkdocs_html)), path
         for chart in re.findall(r"charts/[\w-]+\.svg", mkdocs_html):
             assert chart in html, (path, chart)
             assert (site / chart).is_file(), chart
     assert (site / "metrics.json").read_bytes() == (two_builds[0] / "metrics.json").read_bytes()
+    assert remote_loads(site) == {}
+    assert re.search(r'<script src="(\./)?assets/javascripts/iframe-worker\.js">', pages[""])
+    assert (site / "search.js").read_text("utf-8").startswith("var __index = {")
+
+
+# A tag that loads what its src or href names, and such an address on another host.
+LOADING_TAG = re.compile(r"<(?:script|link|img|iframe|source|embed|object)\b[^>]*>", re.I)
+REMOTE = re.compile(r"""\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def remote_loads(site: Path) -> dict[str, list[str]]:
+    """The tags of each HTML file that load something from another host. A canonical link
+    only names the page's published address (``site_url``): it loads nothing."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        tags = LOADING_TAG.findall(path.read_text("utf-8"))
+        remote = [t for t in tags if REMOTE.search(t) and 'rel="canonical"' not in t]
+        if remote:
+            found[path.relative_to(site).as_posix()] = remote
+    return found
+
+
+def test_pages_load_nothing_from_another_host_not_even_search_for_file_urls(two_builds):
+    """Material's offline plugin would load its iframe-worker shim from unpkg.com: the site
+    serves its own copy (generator/assets/iframe-worker.js), and the search index also comes
+    as a script, which a page opened from the disk can load."""
+    site = two_builds[0]
+    assert remote_loads(site) == {}
+    home = (site / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://exemple.fr/roi/index.html">' in home
+    assert '<script src="assets/javascripts/iframe-worker.js"></script>' in home
+    shim = (site / "assets" / "javascripts" / "iframe-worker.js").read_text("utf-8")
+    assert "iframe-worker 1.0.4" in shim and 'location.protocol==="file:"' in shim
+    index = (site / "search" / "search_index.js").read_text("utf-8")
+    assert index == "var __index = " + (site / "search" / "search_index.json").read_text("utf-8")

@@ -230,7 +230,7 @@ def test_build_valid_data(here: Path) -> None:
     assert result.stderr == ""
     site = here / "public"
     assert (site / "index.html").is_file()
-    assert (site / "metriques" / "adoption" / "index.html").is_file()
+    assert (site / "metriques" / "adoption.html").is_file()
     published = json.loads((site / "metrics.json").read_text("utf-8"))
     # Weeks W06..W09 hold every weekday of February and nothing else has rows.
     assert published["as_of"] == {"week": "2026-W09", "month": "2026-02"}

@@ -262,7 +262,7 @@ def test_both_mkdocs_settings_load_the_forms_script():
 @pytest.mark.slow
 @pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
 def test_each_form_page_is_built(demo_site, spec):
-    page = (demo_site / "questionnaires" / SLUGS[spec.key] / "index.html").read_text("utf-8")
+    page = (demo_site / "questionnaires" / f"{SLUGS[spec.key]}.html").read_text("utf-8")
     form = parsed(page)
     assert form.rules["file"] == SCHEMAS[spec.file].stem
     assert set(form.fields) == set(spec.schema.column_names)

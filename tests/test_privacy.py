@@ -91,7 +91,7 @@ def test_no_answer_is_not_masked_but_empty(tmp_path):
 
 
 def page_text(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text("utf-8")
+    return (site / f"{path}.html").read_text("utf-8")
 
 
 def test_masked_results_show_a_note_on_the_pages_and_nothing_in_charts_or_workbooks(tmp_path):

@@ -24,11 +24,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page(site: Path, path: str) -> str:
-    return (
-        (site / path / "index.html").read_text("utf-8")
-        if path
-        else (site / "index.html").read_text("utf-8")
-    )
+    return (site / f"{path or 'index'}.html").read_text("utf-8")
 
 
 def test_every_page_is_built(demo_site):
@@ -38,9 +34,9 @@ def test_every_page_is_built(demo_site):
         "capacite-de-traitement", "cout-d-acquisition", "temps-libere",
     ]  # fmt: skip
     for slug in slugs:
-        assert (demo_site / "metriques" / slug / "index.html").is_file(), slug
-    assert (demo_site / "donnees" / "index.html").is_file()
-    assert (demo_site / "a-propos" / "index.html").is_file()
+        assert (demo_site / "metriques" / f"{slug}.html").is_file(), slug
+    assert (demo_site / "donnees.html").is_file()
+    assert (demo_site / "a-propos.html").is_file()
 
 
 def test_published_metrics_json_is_the_report(demo_site):
@@ -88,7 +84,7 @@ def test_data_page_documents_every_column_from_the_schema(demo_site):
     for schema in FILES:
         for column in schema.column_names:
             assert f"<td><code>{column}</code></td>" in data_page, (schema.name, column)
-        assert f'href="../telechargements/modeles/{schema.name}"' in data_page, schema.name
+        assert f'href="telechargements/modeles/{schema.name}"' in data_page, schema.name
 
 
 def test_site_requests_nothing_from_another_host(demo_site):
@@ -153,7 +149,7 @@ def test_text_from_the_data_is_shown_literally(tmp_path):
 def test_no_page_shows_markup_or_escapes_as_text(demo_site):
     # Our own HTML must never be escaped into visible text, and a Markdown escape must never
     # survive as a visible backslash (it happens when escaped text lands in raw HTML).
-    for path in demo_site.rglob("index.html"):
+    for path in demo_site.rglob("*.html"):
         html = path.read_text("utf-8")
         main = html[html.index("<article") : html.index("</article>")]
         for bad in (
