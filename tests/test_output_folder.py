@@ -190,7 +190,7 @@ def test_site_is_built_then_rebuilt_stamped_or_not(repo: Path):
     result = roi_build("site")
     assert result.exit_code == 0, result.output
     assert (repo / "site" / STAMP).is_file()
-    assert (repo / "site" / "a-propos" / "index.html").is_file()
+    assert (repo / "site" / "a-propos.html").is_file()
     assert outside(repo.parent, "repo/site") == before
 
 

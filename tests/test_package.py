@@ -129,7 +129,7 @@ def assert_site(folder: Path, company: str) -> None:
     assert (folder / "index.html").is_file(), f"{folder} holds no site"
     assert json.loads((folder / "metrics.json").read_text("utf-8"))["company"] == company
     for page in DASHBOARDS:
-        assert (folder / page.path.removesuffix(".md") / "index.html").is_file(), page.path
+        assert (folder / page.path.removesuffix(".md")).with_suffix(".html").is_file(), page.path
 
 
 def company_name(repository: Path) -> str:

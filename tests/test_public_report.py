@@ -100,7 +100,7 @@ def test_the_complete_report_names_people(built):
     _, private = built
     found = {term for term, _, _ in mentions(private, person_terms(DEMO))}
     assert {"sophie", "martin", "thomas", "girard", "camille"} <= found
-    adoption = (private / "metriques" / "adoption" / "index.html").read_text("utf-8")
+    adoption = (private / "metriques" / "adoption.html").read_text("utf-8")
     assert "<td>Hélène Dupré</td>" in adoption and "<td>Actif</td>" in adoption
 
 
@@ -128,11 +128,11 @@ def test_the_public_site_says_how_many_but_not_who(built):
 
 def test_public_forms_list_nobody_and_ask_for_the_identifier(built):
     public, private = built
-    form = (public / "questionnaires" / "hebdomadaire" / "index.html").read_text("utf-8")
+    form = (public / "questionnaires" / "hebdomadaire.html").read_text("utf-8")
     assert 'name="person" required autocomplete="off"' in form and "<select" not in form
     rules = json.loads(html.unescape(re.search(r'data-roi-form="([^"]*)"', form)[1]))
     assert "people.csv" not in rules["known"] and rules["known"]["tasks.csv"]
-    named = (private / "questionnaires" / "hebdomadaire" / "index.html").read_text("utf-8")
+    named = (private / "questionnaires" / "hebdomadaire.html").read_text("utf-8")
     assert '<option value="sophie">Sophie Martin</option>' in named
 
 
@@ -257,7 +257,7 @@ def test_a_task_answered_by_too_few_is_masked_with_a_second_one(tmp_path):
     assert tasks["cr"]["respondents"] == 4 and tasks["cr"]["evolution"] == pytest.approx(-50)
     site = tmp_path / "site"
     build_site(data, site, ROOT / "mkdocs.yml")
-    page = (site / "metriques" / "charge-mentale" / "index.html").read_text("utf-8")
+    page = (site / "metriques" / "charge-mentale.html").read_text("utf-8")
     assert "moins de 3</td>" in page and "<td>CR</td>" in page
     assert "−88" not in page  # devis: 9 → 1, −88,9 %
 
@@ -279,7 +279,7 @@ def test_a_month_answered_by_too_few_is_masked_with_another(tmp_path):
     assert [m["month"] for m in commercial["months"]] == ["2026-02"]
     site = tmp_path / "site"
     build_site(data, site, ROOT / "mkdocs.yml")
-    page = (site / "metriques" / "temps-libere" / "index.html").read_text("utf-8")
+    page = (site / "metriques" / "temps-libere.html").read_text("utf-8")
     assert "Mois non montrés dans la série mensuelle" in page
 
 
