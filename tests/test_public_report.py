@@ -134,6 +134,8 @@ def test_public_forms_list_nobody_and_ask_for_the_identifier(built):
     assert "people.csv" not in rules["known"] and rules["known"]["tasks.csv"]
     named = (private / "questionnaires" / "hebdomadaire.html").read_text("utf-8")
     assert '<option value="sophie">Sophie Martin</option>' in named
+    guide = (public / "questionnaires" / "repondre.html").read_text("utf-8")
+    assert "Tapez votre identifiant" in guide and "Choisissez votre nom" not in guide
 
 
 def test_the_cli_builds_the_public_site_unless_asked(tmp_path, monkeypatch):
