@@ -99,12 +99,36 @@ def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Pr
     return problems
 
 
+def public_file(name: str) -> str:
+    """A file as a public report may name it: an inbox answer's file name holds the id of the
+    person who answered (``inbox/usage/20260302-081500-sophie-x7k2.csv``), so only its folder.
+
+    >>> public_file("inbox/usage/20260302-081500-sophie-x7k2.csv"), public_file("usage.csv")
+    ('inbox/usage/', 'usage.csv')
+    """
+    folder, _, _ = name.rpartition("/")
+    return f"{folder}/" if folder else name
+
+
 def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> list[Notice]:
+    """A column the contract does not know: named in the complete report; the public one
+    neither quotes the header (it is free text: « remarque_sophie ») nor the answer's file."""
     unknown = [c for c in header if c not in schema.column_names and c != LINE]
+    anonymous = text("public.unknown_column", file=public_file(name))
     return [
-        Notice("unknown_column", "", text("warnings.unknown_column", file=name, column=c))
+        Notice(
+            "unknown_column", "", text("warnings.unknown_column", file=name, column=c), anonymous
+        )
         for c in unknown
     ]
+
+
+def encoding_notice(name: str) -> Notice:
+    """A file read as Windows-1252, with the answer's file left out of the public report."""
+    message = text("warnings.windows_encoding", file=name)
+    return Notice(
+        "windows_encoding", "", message, text("warnings.windows_encoding", file=public_file(name))
+    )
 
 
 def typed_frame(
@@ -149,7 +173,7 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
     header = [c for c in raw.frame.columns if c != LINE]
     notices = unknown_column_notices(name, schema, header)
     if raw.encoding == "cp1252":
-        notices.append(Notice("windows_encoding", "", text("warnings.windows_encoding", file=name)))
+        notices.append(encoding_notice(name))
     if missing := header_problems(name, schema, header):
         return FileResult(None, problems + missing, notices)
     typed, value_problems = typed_frame(name, schema, raw, today)

@@ -333,3 +333,51 @@ def test_public_workbooks_have_no_sheet_per_person(built):
     assert tasks[0][:2] == ("Tâche", "Répondants")
     assert len(tasks) == 9  # the demo's 8 tasks, each answered by 1 or 2 people: no value
     assert all(row[2:] == (None, None, None) for row in tasks[1:])
+
+
+def test_a_use_answered_by_one_person_is_masked_with_another(tmp_path):
+    # Every month has 3 or more respondents, but only p04 spends freed time on « formation »:
+    # its hours would be p04's answer. It is masked, and with it the smallest shown use, so
+    # that the total (hours ÷ share) minus the shown uses gives nothing away.
+    freed = [
+        {"month": m, "person": p, "use": "commercial", "hours": 2}
+        for m in ("2026-01", "2026-02")
+        for p in ("p01", "p02", "p03")
+    ]
+    freed += [{"month": "2026-02", "person": p, "use": "produit", "hours": 3}
+              for p in ("p01", "p02", "p03", "p05")]  # fmt: skip
+    freed += [{"month": "2026-02", "person": "p04", "use": "formation", "hours": 7.5}]
+    data = survey_company(tmp_path, [], freed)
+    uses = {u["use"]: u for u in compute_report(data, public=True)["metrics"]["freed_time"]}
+    assert uses["formation"]["use_masked"] and uses["formation"]["hours"] is None
+    assert uses["formation"]["months"] == [] and uses["formation"]["share"] is None
+    assert uses["commercial"]["use_masked"] and uses["commercial"]["months"] == []
+    assert uses["produit"]["hours"] == 12 and "use_masked" not in uses["produit"]
+    site = tmp_path / "site"
+    build_site(data, site, ROOT / "mkdocs.yml")
+    assert "7,5" not in (site / "metriques" / "temps-libere.html").read_text("utf-8")
+    workbook = site / "telechargements" / "tableau-3-impact-business.xlsx"
+    with zipfile.ZipFile(workbook) as archive:
+        cells = " ".join(archive.read(n).decode() for n in archive.namelist() if "sheet" in n)
+    assert ">7.5<" not in cells
+
+
+def test_inbox_file_names_and_free_header_text_stay_out_of_the_public_site(tmp_path):
+    # An answer's file name holds the person's id; a header cell is free text.
+    data = lookalike_company(tmp_path, show_names=True)
+    inbox = data / "inbox" / "usage"
+    inbox.mkdir(parents=True)
+    (inbox / "20260120-100000-p03-ab12.csv").write_text(
+        "week,person,task,uses,remarque_zebulon\n2026-W03,p03,compte_rendu,5,\n", "utf-8"
+    )
+    (inbox / "20260121-100000-p03-cd34.csv").write_bytes(
+        "week,person,task,uses,précision\n2026-W03,p03,compte_rendu,6,\n".encode("cp1252")
+    )
+    build_site(data, tmp_path / "site", ROOT / "mkdocs.yml")
+    assert mentions(tmp_path / "site", person_terms(data) | {"remarque_zebulon"}) == []
+    published = json.loads((tmp_path / "site" / "metrics.json").read_text("utf-8"))
+    assert published["replaced"] == []
+    codes = [w["code"] for w in published["warnings"]]
+    assert codes.count("unknown_column") == 2 and "windows_encoding" in codes
+    complete = json.dumps(compute_report(data)["warnings"], ensure_ascii=False)
+    assert "20260120-100000-p03-ab12.csv" in complete and "remarque_zebulon" in complete

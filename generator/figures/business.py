@@ -234,16 +234,28 @@ def freed_time_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     if not uses or all(u["share"] is None for u in uses):
         return None
     names = catalogue()["uses"]
-    points = [{"label": names[u["use"]], "share": u["share"], "highlight": True} for u in uses]
+    shown = [u for u in uses if u["share"] is not None]
+    if not any(u["hours"] for u in shown):  # every use with answers is masked
+        return None
+    points = [{"label": names[u["use"]], "share": u["share"], "highlight": True} for u in shown]
     chart = charts.horizontal_bars_chart(points, "share", texts("freed_time")["axes"], fmt=",.0f")
-    top = max(uses, key=lambda u: u["hours"])
+    top = max(shown, key=lambda u: u["hours"])
     summary = {
         "top": names[top["use"]],
         "share": percent(top["share"]),
-        "hours": hours(sum(u["hours"] for u in uses)),
+        "hours": hours(total_freed_hours(shown)),
     }
-    rows = [(names[u["use"]], hours(u["hours"]), percent(u["share"])) for u in uses]
+    rows = [(names[u["use"]], hours(u["hours"]), percent(u["share"])) for u in shown]
     return figure("freed_time", chart, summary, rows)
+
+
+def total_freed_hours(shown: list[dict[str, Any]]) -> float:
+    """All hours of metric 12, masked uses included: a shown use's hours ÷ its share (the
+    total is over enough people; only its split between masked uses is not published)."""
+    with_share = [u for u in shown if u["share"]]
+    if not with_share:
+        return float(sum(u["hours"] for u in shown))
+    return float(with_share[0]["hours"] / with_share[0]["share"] * 100)
 
 
 def freed_time_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:

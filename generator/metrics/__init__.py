@@ -164,7 +164,7 @@ def report(data: Dataset) -> dict[str, Any]:
         },
         "public": data.public,
         "warnings": warnings(data.notices, data.public),
-        "replaced": list(data.replaced),
+        "replaced": [] if data.public else list(data.replaced),  # inbox files name people
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }

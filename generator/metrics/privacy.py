@@ -119,23 +119,46 @@ def mental_load_tasks(frame: pd.DataFrame | None, minimum: int) -> list[dict[str
 def freed_time_months(
     result: list[dict[str, Any]], frame: pd.DataFrame | None, recent: int, minimum: int
 ) -> list[dict[str, Any]]:
-    """Metric 12's monthly series without the months answered by too few people: months of
-    the summed window are masked together as :func:`suppressed` says (their total is shown),
-    older months one by one. The masked months are listed in ``masked_months``."""
-    if frame is None or frame.empty:
+    """Metric 12 with every cut answered by too few people masked. Cuts: the uses over the
+    summed window (their hours and shares are shown, so they are masked together as
+    :func:`suppressed` says: ``hours`` and ``share`` null, ``use_masked``), and each use's
+    months (the window's months of a use add up to its shown hours, so they are masked
+    together; every window month of a masked use is hidden; months before the window one by
+    one). Hidden months leave the series and are listed in the use's ``masked_months``."""
+    if frame is None or frame.empty or any(use.get("masked") for use in result):
         return result
-    cells = people_by(frame, "month")
-    window = sorted(cells)[-recent:]
-    masked = suppressed({m: cells[m] for m in window}, minimum)
-    masked |= {m for m in cells if m not in window and len(cells[m]) < minimum}
-    if not masked:
-        return result
-    hidden = sorted(masked)
+    window = sorted(frame["month"].unique())[-recent:]
+    uses = people_by(frame[frame["month"].isin(window)], "use")
+    hidden_uses = suppressed(uses, minimum)
     return [
-        {**use, "months": [p for p in use["months"] if p["month"] not in masked],
-         "masked_months": hidden}
+        use_cuts(use, frame[frame["use"] == use["use"]], window, hidden_uses, uses, minimum)
         for use in result
-    ]  # fmt: skip
+    ]
+
+
+def use_cuts(
+    use: dict[str, Any],
+    rows: pd.DataFrame,
+    window: list[str],
+    hidden_uses: set[str],
+    uses: Mapping[str, set[str]],
+    minimum: int,
+) -> dict[str, Any]:
+    """One use of metric 12 with its masked cuts (see :func:`freed_time_months`)."""
+    cells = people_by(rows, "month")
+    recent = {m: people for m, people in cells.items() if m in window}
+    if use["use"] in hidden_uses:  # every window month, those without answers (0 h) too
+        hidden = {p["month"] for p in use["months"] if p["month"] in window} | set(recent)
+    else:
+        hidden = suppressed(recent, minimum)
+    hidden |= {m for m, people in cells.items() if m not in window and len(people) < minimum}
+    entry = {**use, "months": [p for p in use["months"] if p["month"] not in hidden]}
+    if hidden:
+        entry["masked_months"] = sorted(hidden)
+    if use["use"] in hidden_uses:
+        entry.update(hours=None, share=None, use_masked=True,
+                     respondents=len(uses[use["use"]]), min_group_size=minimum)  # fmt: skip
+    return entry
 
 
 def public_metrics(metrics: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,98 @@
+"""The home page's headline cards and the bands' texts: what a value means, in French."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.format import FILTERS, hours, money, month_label, number
+from generator.i18n import catalogue
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline metric on the home page: value, band and the sentence explaining it."""
+
+    key: str
+    title: Markup
+    value: str
+    unit: Markup
+    detail: Markup
+    band: str
+    band_label: Markup
+    sentence: Markup
+    link: str
+
+
+HEADLINES: dict[str, tuple[str, str, int | None]] = {
+    "time_saved": ("hours_per_person_week", "hours", None),
+    "adoption": ("rate", "percent", None),
+    "cost_per_hour": ("value", "money", 2),
+    "payback": ("months", "months", None),
+}
+
+
+BAND_TONES = {
+    "none": "note",
+    "top10": "success",
+    "upper_average": "success",
+    "excellent": "success",
+    "profitable": "info",
+    "normal": "info",
+    "good": "info",
+}
+
+
+def trusted(node: Any) -> Any:
+    """Catalogue text is ours: mark every string of ``node`` as Markup (not escaped)."""
+    if isinstance(node, dict):
+        return {key: trusted(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [trusted(value) for value in node]
+    return Markup(node) if isinstance(node, str) else node
+
+
+def band_info(key: str, band: str | None) -> dict[str, Markup]:
+    """Label, explaining sentence and admonition tone of a metric's band."""
+    texts = catalogue()["bands"]
+    chosen = texts["none"] if band is None else texts[key][band]
+    return trusted({**chosen, "tone": BAND_TONES.get(band or "none", "warning")})
+
+
+def card_detail(key: str, metric: dict[str, Any]) -> str:
+    """The figures behind a card's value, in one French sentence (empty without data)."""
+    statuses = [p.get("status") for p in metric.get("people", [])]
+    values: dict[str, str] = {
+        "time_saved": hours(metric.get("hours_per_person_month")),
+        "adoption_active": number(statuses.count("actif")),
+        "adoption_trained": number(len(statuses)),
+        "cost": money(metric.get("cost"), 2),
+        "hours": hours(metric.get("hours")),
+        "month": month_label(metric.get("month"), long=True),
+        "investment": money(metric.get("investment")),
+        "gain": money(metric.get("net_gain_per_month")),
+    }
+    if metric.get("band") is None:
+        return ""
+    return str(catalogue()["metrics"][key]["detail"]).format(**values)
+
+
+def card(key: str, metric: dict[str, Any], link: str) -> Card:
+    """The home-page card of one of the four month-1 metrics."""
+    field, formatter, decimals = HEADLINES[key]
+    show: Any = FILTERS[formatter]
+    shown = show(metric[field]) if decimals is None else show(metric[field], decimals)
+    band_text = band_info(key, metric["band"])
+    return Card(
+        key=key,
+        title=Markup(catalogue()["metrics"][key]["short"]),
+        value=shown,
+        unit=Markup(catalogue()["metrics"][key].get("unit", "")),
+        detail=Markup(card_detail(key, metric)),
+        band=metric["band"] or "none",
+        band_label=band_text["label"],
+        sentence=band_text["sentence"],
+        link=link,
+    )

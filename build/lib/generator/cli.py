@@ -1,0 +1,231 @@
+"""The command line: ``roi build | serve | validate | init``. The only module that imports
+click, and the one place where a user error becomes a message and exit status 1."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from mkdocs.exceptions import MkDocsException
+
+from generator.build import build_site, default_config
+from generator.errors import DataError, GeneratorError, Problem
+from generator.i18n import text
+from generator.inbox import merge_inbox
+from generator.load import load_dataset
+from generator.summary import changes_markdown, problems_markdown
+
+SCREEN_LIMIT = 50
+F = TypeVar("F", bound=Callable[..., Any])
+
+DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Dossier des données (company.yml et fichiers CSV).",
+)
+
+TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help=text("loader.today_option"),
+)
+
+
+PRIVATE_OPTION = click.option(
+    "--private",
+    is_flag=True,
+    default=False,
+    help=text("public.private_option"),
+)
+
+
+def build_date(option: datetime | None) -> date:
+    """The date measurements may not pass: ``--today``, else ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention, seconds since 1970 in UTC), else the clock's today."""
+    if option is not None:
+        return option.date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+def located(problem: Problem, data_dir: Path) -> Problem:
+    """The problem with its file shown as the user reaches it (``data/usage.csv``)."""
+    return replace(problem, file=(data_dir / problem.file).as_posix())
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions ``::error`` line; data text cannot inject another command."""
+
+    def prop(value: str) -> str:
+        return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={prop(problem.file)}" + (f",line={problem.line}" if problem.line else "")
+    title = f",title={prop(problem.column)}" if problem.column else ""
+    return f"::error {where}{title}::{escape_data(problem.message)}"
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def one_line(value: str) -> str:
+    """Text from the data on one screen line: a newline typed in a cell cannot start a line
+    of its own (GitHub Actions reads ``::command::`` lines on stdout and stderr alike)."""
+    return value.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def print_problems(problems: Iterable[Problem], data_dir: Path) -> None:
+    shown = [located(p, data_dir) for p in problems]
+    for problem in shown[:SCREEN_LIMIT]:
+        click.echo(one_line(str(problem)), err=True)
+    if len(shown) > SCREEN_LIMIT:
+        click.echo(text("loader.more", count=len(shown) - SCREEN_LIMIT), err=True)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in shown:
+            click.echo(annotation(problem))
+    click.echo(text("loader.summary", count=len(shown)), err=True)
+
+
+def user_errors(command: F) -> F:
+    """Turn the errors a user can fix into messages and exit status 1, never a traceback."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DataError as error:
+            print_problems(error.problems, kwargs.get("data_dir", Path("data")))
+        except (GeneratorError, MkDocsException) as error:
+            click.echo(f"Erreur : {error}", err=True)
+        sys.exit(1)
+
+    return run  # type: ignore[return-value]
+
+
+def print_rows(rows: dict[str, dict[str, int]]) -> None:
+    for name, count in rows.items():
+        click.echo(text("loader.rows", file=name, read=count["read"], used=count["used"]))
+
+
+@click.group()
+@click.version_option(package_name="roi-ia")
+def cli() -> None:
+    """roi-ia : les mesures CSV d'une PME, les 12 métriques du ROI de l'IA, un site."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Dossier où écrire le site.",
+)
+@TODAY_OPTION
+@PRIVATE_OPTION
+@user_errors
+def build(data_dir: Path, site_dir: Path, today: datetime | None, private: bool) -> None:
+    """Vérifie les données, calcule les métriques et construit le site."""
+    built = build_site(data_dir, site_dir, today=build_date(today), public=not private)
+    print_rows(built.report["rows"])
+    for replaced in built.data.replaced:
+        click.echo(one_line(f"Réponse remplacée par une plus récente : {replaced}"))
+    for warning in built.report["warnings"]:
+        click.echo(one_line(f"Attention : {warning['message']}"))
+    click.echo(f"Site construit dans {site_dir}/ ({len(built.pages)} pages).")
+    click.echo(text("public.built_private" if private else "public.built_public"))
+
+
+@cli.command()
+@DATA_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adresse d'écoute.")
+@PRIVATE_OPTION
+@user_errors
+def serve(data_dir: Path, dev_addr: str, private: bool) -> None:
+    """Sert le site en local et le reconstruit quand un fichier de données change."""
+    from generator.serve import serve_site
+
+    serve_site(data_dir, default_config(), dev_addr, click.echo, public=not private)
+
+
+def job_summary(markdown: str) -> None:
+    """Append to the GitHub Actions job summary, when running there."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            summary.write(markdown + "\n")
+
+
+def changed_paths(listing: Path | None) -> list[str]:
+    return listing.read_text("utf-8").splitlines() if listing else []
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--changed-list",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Fichier listant les fichiers modifiés (un par ligne), résumés dans GitHub Actions.",
+)
+@TODAY_OPTION
+@user_errors
+def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) -> None:
+    """Vérifie les données seulement ; liste chaque problème (fichier:ligne: colonne: message)."""
+    job_summary(changes_markdown(data_dir, changed_paths(changed_list)))
+    try:
+        data = load_dataset(data_dir, build_date(today))
+    except DataError as error:
+        job_summary(problems_markdown([located(p, data_dir) for p in error.problems]))
+        raise
+    job_summary(problems_markdown([]))
+    for notice in data.notices:
+        click.echo(one_line(f"Attention : {notice.message}"))
+    rows = sum(count.read for count in data.rows.values())
+    click.echo(text("loader.ok", files=len(data.rows), rows=rows))
+
+
+@cli.group()
+def inbox() -> None:
+    """Réponses aux questionnaires reçues dans data/inbox/."""
+
+
+@inbox.command()
+@DATA_OPTION
+@user_errors
+def merge(data_dir: Path) -> None:
+    """Intègre les réponses de data/inbox/ dans les fichiers CSV et vide la boîte de réception."""
+    merged = merge_inbox(data_dir)
+    for result in merged:
+        click.echo(
+            text("inbox.merged", file=result.name, answers=len(result.answers), rows=result.rows)
+        )
+    if not merged:
+        click.echo(text("inbox.nothing"))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@user_errors
+def init(directory: Path) -> None:
+    """Crée le dépôt d'une nouvelle entreprise : réglages, CSV vides, mkdocs.yml, README."""
+    from generator.scaffold import create_repository
+
+    for path in create_repository(directory):
+        click.echo(f"créé : {path.as_posix()}")
+    click.echo(f"Complétez {directory.as_posix()}/data/company.yml puis lancez « roi build ».")

@@ -1,0 +1,254 @@
+"""Figures of the quarterly business dashboard (metrics 5 to 12)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from generator import charts
+from generator.figures.common import Figure, Labels, figure, texts, with_day
+from generator.format import change, decimal, hours, money, month_label, number, percent
+from generator.i18n import catalogue
+
+
+def before_after_points(
+    items: list[dict[str, Any]], label: str, axes: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Two bars per item: the baseline mean and the recent mean."""
+    return [
+        {"label": str(item[label]), "period": axes[period], "value": item[period]}
+        for item in items
+        for period in ("before", "after")
+        if item[period] is not None
+    ]
+
+
+def errors_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Errors per month by type, before and after."""
+    errors = metrics["errors_avoided"]
+    if not errors["types"] or errors["avoided_per_month"] is None:
+        return None
+    axes = texts("errors")["axes"]
+    chart = charts.grouped_bars_chart(
+        before_after_points(errors["types"], "error_type", axes), axes
+    )
+    summary = {
+        "avoided": number(errors["avoided_per_month"], 1),
+        "value": money(errors["value_per_month"]),
+    }
+    rows = [
+        (
+            t["error_type"],
+            number(t["before"], 1),
+            number(t["after"], 1),
+            number(t["avoided"], 1),
+            money(t["value"]),
+        )
+        for t in errors["types"]
+    ]
+    return figure("errors", chart, summary, rows)
+
+
+def monthly_series_figure(
+    figure_id: str, rows: list[dict[str, Any]], field: str, labels: Labels, fmt: str
+) -> Figure | None:
+    """A monthly line (or lines, by ``series``) with the deployment month marked."""
+    points = [row for row in rows if row.get(field) is not None]
+    if not points:
+        return None
+    axes = texts(figure_id)["axes"]
+    chart = charts.monthly_line_chart(
+        with_day(points), field, axes, f"{labels.deployed_month}-01", fmt
+    )
+    show = {
+        ",.0f": lambda v: number(v),
+        ",.1f": lambda v: number(v, 1),
+        ",.2f": lambda v: money(v, 2),
+    }[fmt]
+    last_month = points[-1]["month"]
+    total = sum(p[field] for p in points if p["month"] == last_month)
+    summary = {"month": month_label(last_month), "value": show(total)}
+    table = [
+        tuple(
+            part
+            for part in (month_label(p["month"]), p.get("series"), show(p[field]))
+            if part is not None
+        )
+        for p in points
+    ]
+    return figure(figure_id, chart, summary, table)
+
+
+def errors_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    rows = [
+        {**month, "series": t["error_type"]}
+        for t in metrics["errors_avoided"]["types"]
+        for month in t["months"]
+    ]
+    return monthly_series_figure("errors_months", rows, "count", labels, ",.0f")
+
+
+def nps_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    customer = metrics["customer"]
+    return (
+        monthly_series_figure("nps", customer["months"], "nps", labels, ",.0f")
+        if customer
+        else None
+    )
+
+
+def response_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    customer = metrics["customer"]
+    return (
+        monthly_series_figure("response", customer["months"], "response_minutes", labels, ",.0f")
+        if customer
+        else None
+    )
+
+
+def complaints_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    customer = metrics["customer"]
+    return (
+        monthly_series_figure("complaints", customer["months"], "complaint_rate", labels, ",.1f")
+        if customer
+        else None
+    )
+
+
+def deliverables_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Evolution of each role's quality indicator, coloured by whether it improved."""
+    items = [d for d in metrics["deliverables"] if d["evolution"] is not None]
+    if not items:
+        return None
+    points = [
+        {
+            "label": f"{d['role']} : {d['indicator']}",
+            "evolution": d["evolution"],
+            "improved": bool(d["improved"]),
+        }
+        for d in items
+    ]
+    chart = charts.evolution_bars_chart(points, texts("deliverables")["axes"])
+    summary = {
+        "improved": number(sum(1 for d in items if d["improved"])),
+        "count": number(len(items)),
+    }
+    rows = [
+        (
+            d["role"],
+            d["indicator"],
+            number(d["before"], 1),
+            number(d["after"], 1),
+            change(d["evolution"]),
+        )
+        for d in items
+    ]
+    return figure("deliverables", chart, summary, rows)
+
+
+def who(row: dict[str, Any], labels: Labels) -> str:
+    """« Person : task » as the pages show them."""
+    person = labels.names.get(row["person"], row["person"])
+    return f"{person} : {labels.tasks.get(row['task'], row['task'])}"
+
+
+def mental_load_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Load before and after, per person and task."""
+    load = metrics["mental_load"]
+    if not load["rows"]:
+        return mental_load_tasks_figure(load, labels)
+    axes = texts("mental_load")["axes"]
+    items = [{**r, "who": who(r, labels)} for r in load["rows"]]
+    chart = charts.grouped_bars_chart(before_after_points(items, "who", axes), axes, fmt=",.0f")
+    summary = {"mean": change(load["mean_evolution"]), "count": number(len(items))}
+    rows = [
+        (i["who"], f"{i['before']}/10", f"{i['after']}/10", change(i["evolution"])) for i in items
+    ]
+    return figure("mental_load", chart, summary, rows)
+
+
+def mental_load_tasks_figure(load: dict[str, Any], labels: Labels) -> Figure | None:
+    """Load before and after, per task: what a public report shows of metric 8 (tasks
+    answered by too few people are left out, as ``metrics.privacy`` masks them)."""
+    tasks = [t for t in load.get("tasks", []) if not t.get("masked")]
+    if not tasks or load.get("masked"):
+        return None
+    axes = texts("mental_load_tasks")["axes"]
+    items = [{**t, "label": labels.tasks.get(t["task"], t["task"])} for t in tasks]
+    chart = charts.grouped_bars_chart(before_after_points(items, "label", axes), axes, fmt=",.1f")
+    summary = {"mean": change(load["mean_evolution"]), "count": number(len(items))}
+    rows = [
+        (i["label"], number(i["respondents"]), f"{decimal(i['before'])}/10",
+         f"{decimal(i['after'])}/10", change(i["evolution"]))
+        for i in items
+    ]  # fmt: skip
+    return replace(figure("mental_load_tasks", chart, summary, rows), id="mental_load")
+
+
+def revenue_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Monthly revenue per stream, before and after."""
+    streams = [s for s in metrics["revenue"] if s["before"] is not None and s["after"] is not None]
+    if not streams:
+        return None
+    axes = texts("revenue")["axes"]
+    chart = charts.grouped_bars_chart(
+        before_after_points(streams, "stream", axes), axes, fmt=",.0f"
+    )
+    delta = sum(s["delta"] for s in streams)
+    summary = {"delta": money(delta), "count": number(len(streams))}
+    rows = [
+        (
+            s["stream"],
+            money(s["before"]),
+            money(s["after"]),
+            money(s["delta"]),
+            change(s["evolution"]),
+        )
+        for s in streams
+    ]
+    return figure("revenue", chart, summary, rows)
+
+
+def revenue_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    rows = [{**m, "series": s["stream"]} for s in metrics["revenue"] for m in s.get("months", [])]
+    return monthly_series_figure("revenue_months", rows, "revenue", labels, ",.0f")
+
+
+def capacity_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    capacity = metrics["capacity"]
+    return (
+        monthly_series_figure("capacity", capacity["months"], "handled", labels, ",.1f")
+        if capacity
+        else None
+    )
+
+
+def cac_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    cac = metrics["cac"]
+    return monthly_series_figure("cac", cac["months"], "cac", labels, ",.2f") if cac else None
+
+
+def freed_time_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Share of the freed hours by use."""
+    uses = metrics["freed_time"]
+    if not uses or all(u["share"] is None for u in uses):
+        return None
+    names = catalogue()["uses"]
+    points = [{"label": names[u["use"]], "share": u["share"], "highlight": True} for u in uses]
+    chart = charts.horizontal_bars_chart(points, "share", texts("freed_time")["axes"], fmt=",.0f")
+    top = max(uses, key=lambda u: u["hours"])
+    summary = {
+        "top": names[top["use"]],
+        "share": percent(top["share"]),
+        "hours": hours(sum(u["hours"] for u in uses)),
+    }
+    rows = [(names[u["use"]], hours(u["hours"]), percent(u["share"])) for u in uses]
+    return figure("freed_time", chart, summary, rows)
+
+
+def freed_time_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    names = catalogue()["uses"]
+    rows = [
+        {**m, "series": names[u["use"]]} for u in metrics["freed_time"] for m in u.get("months", [])
+    ]
+    return monthly_series_figure("freed_time_months", rows, "hours", labels, ",.1f")

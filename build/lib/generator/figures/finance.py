@@ -1,0 +1,102 @@
+"""Figures of the monthly financial dashboard (metrics 3 and 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import charts
+from generator.figures.common import Figure, Labels, figure, texts, with_day
+from generator.format import hours, money, month_label
+from generator.i18n import catalogue
+
+
+def spending_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Money paid per month, stacked by category."""
+    spending = metrics["payback"].get("spending", [])
+    if not spending:
+        return None
+    names = catalogue()["categories"]
+    points = [{**row, "series": names[row["category"]]} for row in spending]
+    chart = charts.stacked_months_chart(with_day(points), "amount", texts("spending")["axes"])
+    total = sum(row["amount"] for row in spending)
+    summary = {"total": money(total), "first": month_label(spending[0]["month"])}
+    rows = [(month_label(p["month"]), p["series"], money(p["amount"], 2)) for p in points]
+    return figure("spending", chart, summary, rows)
+
+
+def value_vs_cost_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Value of the hours saved against the money spent, month by month."""
+    cumulative = metrics["payback"].get("cumulative", [])
+    if not cumulative:
+        return None
+    axes = texts("value_vs_cost")["axes"]
+    points = [
+        {"month": row["month"], "series": axes[kind], "amount": row[kind]}
+        for row in cumulative
+        for kind in ("value", "cost")
+    ]
+    chart = charts.monthly_line_chart(with_day(points), "amount", axes, fmt=",.0f")
+    last = cumulative[-1]
+    summary = {
+        "month": month_label(last["month"]),
+        "value": money(last["value"]),
+        "cost": money(last["cost"]),
+    }
+    rows = [(month_label(r["month"]), money(r["value"]), money(r["cost"])) for r in cumulative]
+    return figure("value_vs_cost", chart, summary, rows)
+
+
+def cost_per_hour_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Cost per hour saved, complete month by complete month."""
+    months = [row for row in metrics["cost_per_hour"].get("months", []) if row["value"] is not None]
+    if not months:
+        return None
+    chart = charts.monthly_line_chart(
+        with_day(months), "value", texts("cost_per_hour")["axes"], fmt=",.2f"
+    )
+    last = months[-1]
+    summary = {"month": month_label(last["month"]), "value": money(last["value"], 2)}
+    rows = [
+        (month_label(r["month"]), money(r["cost"], 2), hours(r["hours"]), money(r["value"], 2))
+        for r in months
+    ]
+    return figure("cost_per_hour", chart, summary, rows)
+
+
+def alternatives_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """The AI's cost per hour saved beside the alternatives of company.yml."""
+    value = metrics["cost_per_hour"]["value"]
+    if value is None:
+        return None
+    axes = texts("alternatives")["axes"]
+    points = [{"label": axes["ai"], "value": value, "highlight": True}] + [
+        {"label": name, "value": price, "highlight": False}
+        for name, price in labels.alternatives.items()
+    ]
+    chart = charts.horizontal_bars_chart(points, "value", axes, fmt=",.2f")
+    cheapest = min(labels.alternatives.values(), default=None)
+    summary = {"value": money(value, 2), "cheapest": money(cheapest, 2)}
+    rows = [(p["label"], money(p["value"], 2)) for p in points]
+    return figure("alternatives", chart, summary, rows)
+
+
+def cumulative_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+    """Cumulative net gain since the first cost, break-even month marked."""
+    payback = metrics["payback"]
+    cumulative = payback.get("cumulative", [])
+    if not cumulative:
+        return None
+    break_even = payback["break_even_month"]
+    marked = f"{break_even}-01" if break_even else None
+    chart = charts.cumulative_chart(with_day(cumulative), marked, texts("cumulative")["axes"])
+    entry = texts("cumulative")
+    summary = {
+        "break_even": month_label(break_even, long=True) if break_even else entry["never"],
+        "total": money(cumulative[-1]["cumulative"]),
+        "month": month_label(cumulative[-1]["month"]),
+    }
+    rows = [
+        (month_label(r["month"]), money(r["value"]), money(r["cost"]), money(r["cumulative"]))
+        for r in cumulative
+    ]
+    return figure("cumulative", chart, summary, rows)

@@ -1,0 +1,44 @@
+"""The one catalogue of user-facing French text (``locales/fr.yml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def catalogue(language: str = "fr") -> dict[str, Any]:
+    """The whole catalogue of a language, loaded once: ``locales/fr.yml`` merged with the
+    ``locales/fr-*.yml`` parts (long texts such as the guide), in name order."""
+    folder = resources.files("generator").joinpath("locales")
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{language}-"))
+    data: dict[str, Any] = {}
+    for name in [f"{language}.yml", *names]:
+        merge(data, yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {})
+    return data
+
+
+def merge(target: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Deep-merge ``extra`` into ``target``; a key defined twice with two texts is a bug."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        elif key in target:
+            raise KeyError(f"catalogue key {key!r} is defined twice")
+        else:
+            target[key] = value
+
+
+def text(key: str, /, **values: object) -> str:
+    """The text at a dotted ``key``, with ``{placeholders}`` filled from ``values``.
+
+    >>> text("loader.required")
+    'valeur obligatoire manquante'
+    """
+    node: Any = catalogue()
+    for part in key.split("."):
+        node = node[part]
+    return str(node).format(**values) if values else str(node)

@@ -1,0 +1,282 @@
+"""Read and check a company's whole data folder into a frozen :class:`Dataset`.
+
+Every problem of every file is collected before anything is reported; a dataset is only
+returned when there is none. Inbox answers (``inbox/<file>/*.csv``) join their main file and
+the newest answer wins on a repeated key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from generator.checks import (
+    cost_problems,
+    duplicate_problems,
+    future_problems,
+    reference_problems,
+    value_problems,
+)
+from generator.company import Company, load_company
+from generator.csvread import LINE, RawTable, read_table
+from generator.errors import DataError, Problem
+from generator.i18n import text
+from generator.parse import parse_column
+from generator.pseudonyms import name_like_identifiers
+from generator.schema import FILES, SCHEMAS, FileSchema
+
+SOURCE = "_source"
+
+
+@dataclass(frozen=True)
+class RowCount:
+    read: int
+    used: int
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for ``metrics.json`` and the pages: something to know, not an error."""
+
+    code: str
+    metric: str
+    message: str
+    public_message: str | None = None  # said instead on a public site; None: names nobody
+
+    def published(self, public: bool) -> str:
+        """The message as a report for ``public`` (or private) readers says it."""
+        return self.public_message if public and self.public_message is not None else self.message
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A company's settings and its valid, typed measurement frames (keyed by file stem)."""
+
+    company: Company
+    frames: dict[str, pd.DataFrame]
+    rows: dict[str, RowCount]
+    notices: tuple[Notice, ...]
+    replaced: tuple[str, ...] = ()
+    public: bool = False  # a report for a possibly public place: it names and singles out nobody
+
+    def display_names(self) -> dict[str, str]:
+        """How each person appears: their name, or their id when names are hidden or blank.
+        A public report shows no person at all: nobody has a display name there."""
+        if self.public:
+            return {}
+        people = self.frames["people"]
+        show = self.company.show_names
+        return {
+            person: (name if show and name else person)
+            for person, name in zip(people["person"], people["name"], strict=True)
+        }
+
+    def frame(self, stem: str) -> pd.DataFrame | None:
+        """The rows of ``<stem>.csv`` (with inbox answers), or None when the file is absent."""
+        return self.frames.get(stem)
+
+
+@dataclass
+class FileResult:
+    frame: pd.DataFrame | None
+    problems: list[Problem]
+    notices: list[Notice]
+
+
+def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Problem]:
+    problems = []
+    columns = ", ".join(schema.column_names)
+    for column in schema.columns:
+        if column.required and column.name not in header:
+            problems.append(
+                Problem(name, 1, column.name, text("loader.missing_column", columns=columns))
+            )
+    for repeated in sorted({c for c in header if header.count(c) > 1}):
+        problems.append(Problem(name, 1, repeated, text("loader.duplicate_column")))
+    return problems
+
+
+def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> list[Notice]:
+    unknown = [c for c in header if c not in schema.column_names and c != LINE]
+    return [
+        Notice("unknown_column", "", text("warnings.unknown_column", file=name, column=c))
+        for c in unknown
+    ]
+
+
+def typed_frame(
+    name: str, schema: FileSchema, raw: RawTable, today: date | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse every declared column; blanks take the column's default. With ``today`` (the
+    build date), a measurement dated after it is a problem."""
+    frame = raw.frame
+    typed = pd.DataFrame({LINE: frame[LINE]}, index=frame.index)
+    problems: list[Problem] = []
+    invalid_cells: set[tuple] = set()
+    for column in schema.columns:
+        cells = frame[column.name] if column.name in frame else pd.Series("", index=frame.index)
+        if column.default is not None:
+            cells = cells.replace("", column.default)
+        typed[column.name], invalid = parse_column(cells, column, raw.french)
+        bad = cells[cells.isin(set(invalid))]
+        invalid_cells.update((int(i), column.name) for i in bad.index)
+        problems += [
+            Problem(name, int(frame.at[i, LINE]), column.name, invalid[value])
+            for i, value in bad.items()
+        ]
+    raw_cells = frame.reindex(columns=[*schema.column_names, LINE], fill_value="")
+    problems += value_problems(name, schema, typed, raw_cells, invalid_cells)
+    optional_key = tuple(c for c in schema.key if not schema.column(c).required)
+    problems += duplicate_problems(name, schema.key, typed, optional_key)
+    if schema.name == "costs.csv":
+        problems += cost_problems(name, typed)
+    if today is not None:
+        problems += future_problems(name, schema, typed, raw_cells, today)
+    return typed, problems
+
+
+def read_file(path: Path, name: str, schema: FileSchema, today: date | None = None) -> FileResult:
+    """One CSV file checked on its own (references are checked once all files are read)."""
+    raw, problems = read_table(path, name)
+    if raw is None:
+        problems = problems or [
+            Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
+        ]
+        return FileResult(None, problems, [])
+    header = [c for c in raw.frame.columns if c != LINE]
+    notices = unknown_column_notices(name, schema, header)
+    if raw.encoding == "cp1252":
+        notices.append(Notice("windows_encoding", "", text("warnings.windows_encoding", file=name)))
+    if missing := header_problems(name, schema, header):
+        return FileResult(None, problems + missing, notices)
+    typed, value_problems = typed_frame(name, schema, raw, today)
+    typed[SOURCE] = name
+    return FileResult(typed, problems + value_problems, notices)
+
+
+def inbox_paths(data_dir: Path, schema: FileSchema) -> list[Path]:
+    """Inbox answers for ``schema``, oldest first (names start with their timestamp)."""
+    folder = data_dir / "inbox" / schema.stem
+    return sorted(folder.glob("*.csv")) if schema.inbox and folder.is_dir() else []
+
+
+def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
+    """Keep the last row of each key (inbox files come after the main file, oldest first)."""
+    if not key:
+        return frame, []
+    dropped = frame[frame.duplicated(list(key), keep="last")]
+    replaced = [
+        f"{source}:{line}" for source, line in zip(dropped[SOURCE], dropped[LINE], strict=True)
+    ]
+    return frame.drop(dropped.index).reset_index(drop=True), replaced
+
+
+def read_all(
+    data_dir: Path, schema: FileSchema, today: date | None = None
+) -> tuple[FileResult, int, list[str]]:
+    """The main file and its inbox answers as one frame, the rows read and the rows replaced."""
+    paths = [data_dir / schema.name] if (data_dir / schema.name).is_file() else []
+    paths += inbox_paths(data_dir, schema)
+    results = [read_file(p, p.relative_to(data_dir).as_posix(), schema, today) for p in paths]
+    problems = [p for r in results for p in r.problems]
+    notices = [n for r in results for n in r.notices]
+    frames = [r.frame for r in results if r.frame is not None]
+    if not frames:
+        return FileResult(None, problems, notices), 0, []
+    merged = pd.concat(frames, ignore_index=True)
+    kept, replaced = newest_wins(merged, schema.key)
+    return FileResult(kept, problems, notices), len(merged), replaced
+
+
+def missing_file_problem(schema: FileSchema) -> Problem:
+    return Problem(schema.name, 0, "", text("loader.missing_file", columns=schema.header))
+
+
+def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    known = {
+        "people.csv": set(frames["people"]["person"]) if "people" in frames else None,
+        "tasks.csv": set(frames["tasks"]["task"]) if "tasks" in frames else None,
+    }
+    problems = []
+    for schema in FILES:
+        frame = frames.get(schema.stem)
+        for column in (c for c in schema.columns if c.refers_to):
+            ids = known[column.refers_to or ""]
+            if frame is not None and ids is not None:
+                for source, part in frame.groupby(SOURCE):
+                    problems += reference_problems(
+                        str(source), part, column.name, ids, column.refers_to or ""
+                    )
+    return problems
+
+
+def stray_files(data_dir: Path) -> list[Problem]:
+    """CSV files of ``data_dir`` the contract does not read (``usages.csv``) and files of
+    ``inbox/`` outside its answer folders: reported, since their rows would be lost."""
+    problems = [
+        Problem(path.name, 0, "", text("loader.unknown_file", files=", ".join(SCHEMAS)))
+        for path in sorted(data_dir.glob("*"))
+        if path.is_file() and path.suffix.lower() == ".csv" and path.name not in SCHEMAS
+    ]
+    inbox = data_dir / "inbox"
+    folders = [f"inbox/{s.stem}/" for s in FILES if s.inbox]
+    for path in sorted(inbox.rglob("*")) if inbox.is_dir() else []:
+        name = path.relative_to(data_dir).as_posix()
+        hidden = any(part.startswith(".") for part in path.relative_to(inbox).parts)
+        known = (
+            path.suffix == ".csv" and f"{path.parent.relative_to(data_dir).as_posix()}/" in folders
+        )
+        if path.is_file() and not hidden and not known:
+            problems.append(
+                Problem(name, 0, "", text("loader.stray_answer", folders=", ".join(folders)))
+            )
+    return problems
+
+
+def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
+    """Every file of ``data_dir`` read and checked; :class:`DataError` lists all problems.
+
+    ``today`` is the build date: a measurement dated after it is a problem (None: unchecked)."""
+    company, problems = load_company(data_dir)
+    problems += stray_files(data_dir)
+    notices: list[Notice] = []
+    frames: dict[str, pd.DataFrame] = {}
+    rows: dict[str, RowCount] = {}
+    replaced: list[str] = []
+    for schema in FILES:
+        result, read, dropped = read_all(data_dir, schema, today)
+        problems += result.problems
+        notices += result.notices
+        if result.frame is not None:
+            frames[schema.stem] = result.frame
+            rows[schema.name] = RowCount(read, len(result.frame))
+            replaced += dropped
+        elif schema.required and not result.problems:
+            problems.append(missing_file_problem(schema))
+    problems += reference_checks(frames)
+    if problems or company is None:
+        raise DataError(problems)
+    notices += identifier_notices(company, frames["people"])
+    return Dataset(company, frames, rows, tuple(notices), tuple(replaced))
+
+
+def identifier_notices(company: Company, people: pd.DataFrame) -> list[Notice]:
+    """With names hidden, identifiers that spell a name are shown as they are: say so (the
+    public report shows no identifier, so its message lists none)."""
+    if company.show_names:
+        return []
+    found = name_like_identifiers(zip(people["person"], people["name"], strict=True))
+    if not found:
+        return []
+    listed = ", ".join(found)
+    return [
+        Notice(
+            "identifier_like_name",
+            "",
+            text("public.identifier_like_name", identifiers=listed),
+            text("public.identifier_like_name_public", count=len(found)),
+        )
+    ]

@@ -1,0 +1,155 @@
+"""``privacy.min_group_size``: survey results over too few people are masked.
+
+A mean over two colleagues' answers tells each of them what the other answered. So when a
+survey's respondents (distinct ``person``) are fewer than ``min_group_size``:
+
+- mental load (metric 8): ``mean_evolution`` is ``null``; the per-person rows are dropped too
+  when ``show_names`` is false (ids of a group that small still point at people); with names
+  shown the company has chosen to publish each answer, so the rows stay;
+- freed time (metric 12): every use's ``hours`` and ``share`` are ``null`` and its monthly
+  series empty; respondents are counted over the months the metric sums (the last
+  ``recent_months`` with answers). A mask per use could be undone by subtracting the shown
+  uses from the total, so the whole split is masked or shown.
+
+A masked result carries ``"masked": true``, ``"respondents"`` and ``"min_group_size"``.
+
+The threshold holds for every published cut, not only the whole window: a month of freed
+time or a task of mental load answered by fewer people is masked too, and so that no cell can
+be recovered by subtracting the shown cells from a published total, the masked cells of a cut
+together always hold at least ``min_group_size`` people (complementary suppression: the
+smallest shown cells join them until they do).
+
+A *public* report (the site a workflow publishes) shows no person at all: the per-person
+lists are emptied (:func:`public_metrics`), and only counts and masked aggregates remain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+
+def respondents(frame: pd.DataFrame | None, months: int | None = None) -> int:
+    """Distinct people in ``frame`` (over its last ``months`` months when given)."""
+    if frame is None or frame.empty:
+        return 0
+    if months is not None:
+        recent = sorted(frame["month"].unique())[-months:]
+        frame = frame[frame["month"].isin(recent)]
+    return int(frame["person"].nunique())
+
+
+def mask(count: int, minimum: int) -> dict[str, Any]:
+    return {"masked": True, "respondents": count, "min_group_size": minimum}
+
+
+def mask_mental_load(
+    result: dict[str, Any], count: int, minimum: int, show_names: bool
+) -> dict[str, Any]:
+    """Metric 8 with its mean masked below ``minimum`` respondents (``count`` > 0)."""
+    if count == 0 or count >= minimum:
+        return result
+    rows = result["rows"] if show_names else []
+    return {**result, "mean_evolution": None, "rows": rows, **mask(count, minimum)}
+
+
+def mask_freed_time(result: list[dict[str, Any]], count: int, minimum: int) -> list[dict[str, Any]]:
+    """Metric 12 with every use masked below ``minimum`` respondents (``count`` > 0)."""
+    if count == 0 or count >= minimum:
+        return result
+    return [
+        {**use, "hours": None, "share": None, "months": [], **mask(count, minimum)}
+        for use in result
+    ]
+
+
+def suppressed(cells: Mapping[str, set[str]], minimum: int) -> set[str]:
+    """The cells of a cut to mask: those answered by fewer than ``minimum`` people, then,
+    while the masked cells together hold fewer than ``minimum`` people, the smallest shown
+    cell too (else the total minus the shown cells would give the masked ones away).
+
+    >>> sorted(suppressed({"a": {"x"}, "b": {"x", "y", "z"}, "c": {"w", "y", "z"}}, 3))
+    ['a', 'b']
+    >>> sorted(suppressed({"a": {"x", "y", "z"}, "b": {"w", "y", "z"}}, 3))
+    []
+    """
+    masked = {key for key, people in cells.items() if len(people) < minimum}
+    while masked and len(masked) < len(cells) and len(joined(cells, masked)) < minimum:
+        shown = sorted((key for key in cells if key not in masked), key=lambda k: len(cells[k]))
+        masked.add(shown[0])
+    return masked
+
+
+def joined(cells: Mapping[str, set[str]], keys: set[str]) -> set[str]:
+    return set().union(*(cells[key] for key in keys))
+
+
+def people_by(frame: pd.DataFrame, column: str) -> dict[str, set[str]]:
+    """The distinct people of each value of ``column``."""
+    return {str(key): set(part["person"]) for key, part in frame.groupby(column)}
+
+
+def mental_load_tasks(frame: pd.DataFrame | None, minimum: int) -> list[dict[str, Any]]:
+    """Metric 8 per task (latest answer of each person): respondents, mean load before and
+    after, mean evolution; a task is masked as :func:`suppressed` says."""
+    if frame is None or frame.empty:
+        return []
+    latest = frame.sort_values("date").groupby(["person", "task"], as_index=False).last()
+    latest["evolution"] = (latest["after"] - latest["before"]) / latest["before"] * 100
+    masked = suppressed(people_by(latest, "task"), minimum)
+    tasks = []
+    for task, part in latest.groupby("task"):
+        count = int(part["person"].nunique())
+        if str(task) in masked:
+            tasks.append({"task": str(task), "before": None, "after": None, "evolution": None,
+                          **mask(count, minimum)})  # fmt: skip
+            continue
+        tasks.append({
+            "task": str(task),
+            "respondents": count,
+            "before": float(part["before"].mean()),
+            "after": float(part["after"].mean()),
+            "evolution": float(part["evolution"].mean()),
+        })  # fmt: skip
+    return tasks
+
+
+def freed_time_months(
+    result: list[dict[str, Any]], frame: pd.DataFrame | None, recent: int, minimum: int
+) -> list[dict[str, Any]]:
+    """Metric 12's monthly series without the months answered by too few people: months of
+    the summed window are masked together as :func:`suppressed` says (their total is shown),
+    older months one by one. The masked months are listed in ``masked_months``."""
+    if frame is None or frame.empty:
+        return result
+    cells = people_by(frame, "month")
+    window = sorted(cells)[-recent:]
+    masked = suppressed({m: cells[m] for m in window}, minimum)
+    masked |= {m for m in cells if m not in window and len(cells[m]) < minimum}
+    if not masked:
+        return result
+    hidden = sorted(masked)
+    return [
+        {**use, "months": [p for p in use["months"] if p["month"] not in masked],
+         "masked_months": hidden}
+        for use in result
+    ]  # fmt: skip
+
+
+def public_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The metrics a public report may show: no per-person row, counts instead."""
+    saved, adoption = metrics["time_saved"], metrics["adoption"]
+    declared = saved["declared_vs_computed"]
+    return {
+        **metrics,
+        "time_saved": {**saved, "people": [], "declared_vs_computed": {**declared, "people": []}},
+        "adoption": {
+            **adoption,
+            "people": [],
+            "alerts": [],
+            "alerts_count": len(adoption["alerts"]),
+        },
+        "mental_load": {**metrics["mental_load"], "rows": []},
+    }

@@ -1,0 +1,219 @@
+"""Every CSV file of the data contract, declared once, as data.
+
+The loader parses and checks files from these declarations, the documentation table is
+rendered from them and the survey forms will derive their rules from them. French help texts
+live in the catalogue (``locales/fr.yml``, key ``columns.<file>.<column>``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["id", "text", "int", "number", "date", "week", "month", "choice"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: how to parse it and which values are allowed."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+    money: bool = False
+    refers_to: str | None = None  # "people.csv" or "tasks.csv"
+    future_ok: bool = False  # a planned date (training, payment) may lie after the build date
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    """One CSV file: its columns, its unique key and whether the build needs it."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    required: bool = False
+    inbox: bool = False
+
+    @property
+    def stem(self) -> str:
+        return self.name.removesuffix(".csv")
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def header(self) -> str:
+        """The file's header line as the loader expects it: ``week,person,task,…``."""
+        return ",".join(self.column_names)
+
+
+PERSON = Column("person", "id", refers_to="people.csv")
+TASK = Column("task", "id", refers_to="tasks.csv")
+MONTH = Column("month", "month")
+TEAM = Column("team", "text", required=False)
+"""A team of ``people.csv`` in a monthly business file: the rows of a control team (every
+member in group ``control``) give the difference-in-differences. Blank: the whole company."""
+
+
+def count(name: str, required: bool = True) -> Column:
+    return Column(name, "int", required=required, min=0)
+
+
+def amount(name: str, required: bool = True) -> Column:
+    return Column(name, "number", required=required, min=0, money=True)
+
+
+FILES: tuple[FileSchema, ...] = (
+    FileSchema(
+        "people.csv",
+        (
+            Column("person", "id"),
+            Column("name", "text", required=False),
+            Column("team", "text", required=False),
+            Column("role", "text", required=False),
+            Column("trained_on", "date", required=False, future_ok=True),
+            Column("group", "choice", required=False, choices=("ai", "control"), default="ai"),
+        ),
+        key=("person",),
+        required=True,
+    ),
+    FileSchema(
+        "tasks.csv",
+        (
+            Column("task", "id"),
+            Column("label", "text", required=False),
+            Column("minutes_before", "number", min=0),
+            Column("minutes_after", "number", min=0),
+        ),
+        key=("task",),
+        required=True,
+    ),
+    FileSchema(
+        "usage.csv",
+        (
+            Column("week", "week"),
+            PERSON,
+            TASK,
+            count("uses"),
+            Column("declared_minutes", "number", required=False, min=0),
+        ),
+        key=("week", "person", "task"),
+        inbox=True,
+    ),
+    FileSchema(
+        "timings.csv",
+        (
+            Column("date", "date"),
+            PERSON,
+            TASK,
+            Column("minutes", "number", min=0),
+            Column("with_ai", "choice", choices=("yes", "no")),
+        ),
+        inbox=True,
+    ),
+    FileSchema(
+        "costs.csv",
+        (
+            Column("category", "choice", choices=("licence", "formation", "setup", "other")),
+            Column("label", "text", required=False),
+            amount("amount"),
+            Column("kind", "choice", choices=("one_off", "monthly")),
+            Column("start", "month", future_ok=True),
+            Column("end", "month", required=False, future_ok=True),
+            Column("amortize_months", "int", required=False, min=1, max=120),
+        ),
+    ),
+    FileSchema(
+        "errors.csv",
+        (MONTH, Column("error_type", "text"), count("count"), amount("unit_cost", False)),
+        key=("month", "error_type"),
+    ),
+    FileSchema(
+        "customers.csv",
+        (
+            MONTH,
+            Column("nps", "number", required=False, min=-100, max=100),
+            Column("response_minutes", "number", required=False, min=0),
+            count("complaints", False),
+            count("orders", False),
+        ),
+        key=("month",),
+    ),
+    FileSchema(
+        "deliverables.csv",
+        (
+            MONTH,
+            Column("role", "text"),
+            Column("indicator", "text"),
+            Column("value", "number"),
+            Column("better", "choice", choices=("up", "down")),
+        ),
+        key=("month", "role", "indicator"),
+    ),
+    FileSchema(
+        "mental_load.csv",
+        (
+            Column("date", "date"),
+            PERSON,
+            TASK,
+            Column("before", "int", min=1, max=10),
+            Column("after", "int", min=1, max=10),
+        ),
+        key=("date", "person", "task"),
+        inbox=True,
+    ),
+    FileSchema(
+        "revenue.csv",
+        (MONTH, TEAM, Column("stream", "text"), Column("revenue", "number", money=True)),
+        key=("month", "team", "stream"),
+    ),
+    FileSchema(
+        "capacity.csv",
+        (
+            MONTH,
+            TEAM,
+            Column("handled", "number", min=0),
+            Column("headcount", "number", required=False, min=0),
+            amount("avg_basket", False),
+        ),
+        key=("team", "month"),
+    ),
+    FileSchema(
+        "acquisition.csv",
+        (
+            MONTH,
+            count("leads"),
+            count("qualified_leads"),
+            Column("sales_minutes", "number", min=0),
+            amount("marketing_spend"),
+            count("new_customers"),
+        ),
+        key=("month",),
+    ),
+    FileSchema(
+        "freed_time.csv",
+        (
+            MONTH,
+            PERSON,
+            Column(
+                "use",
+                "choice",
+                choices=("commercial", "produit", "formation", "equilibre", "autre"),
+            ),
+            Column("hours", "number", min=0),
+        ),
+        key=("month", "person", "use"),
+        inbox=True,
+    ),
+)
+
+SCHEMAS: dict[str, FileSchema] = {f.name: f for f in FILES}
