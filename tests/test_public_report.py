@@ -381,3 +381,27 @@ def test_inbox_file_names_and_free_header_text_stay_out_of_the_public_site(tmp_p
     assert codes.count("unknown_column") == 2 and "windows_encoding" in codes
     complete = json.dumps(compute_report(data)["warnings"], ensure_ascii=False)
     assert "20260120-100000-p03-ab12.csv" in complete and "remarque_zebulon" in complete
+
+
+def test_a_control_group_of_one_person_is_not_compared_on_the_public_site(tmp_path):
+    # The demo's control team, « Agence Lyon », has 3 people; two move to another team, and
+    # the Lyon figures of capacity.csv and revenue.csv become François's own results.
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    people = (data / "people.csv").read_text("utf-8")
+    for person in ("ines", "gaelle"):
+        line = next(row for row in people.splitlines() if row.startswith(f"{person},"))
+        people = people.replace(line, line.replace("Agence Lyon", "Agence Lille"))
+    (data / "people.csv").write_text(people, "utf-8")
+    assert compute_report(data)["metrics"]["capacity"]["did"]["control"]["teams"] == ["Agence Lyon"]
+    public = compute_report(data, public=True)["metrics"]
+    assert public["capacity"]["did"] is None and public["capacity"]["did_masked"]
+    assert all(s["did"] is None for s in public["revenue"])
+    site = tmp_path / "site"
+    build_site(data, site, ROOT / "mkdocs.yml")
+    page = (site / "metriques" / "capacite-de-traitement.html").read_text("utf-8")
+    assert "Comparaison avec le groupe témoin non publiée" in page
+    demo = compute_report(DEMO, public=True)["metrics"]  # 3 people in Lyon: shown
+    assert demo["capacity"]["did"]["control"]["teams"] == ["Agence Lyon"]

@@ -168,6 +168,10 @@ def report(data: Dataset) -> dict[str, Any]:
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }
+    if data.public:  # before the detectors, which point at the comparisons they may show
+        sizes = privacy.team_sizes(data.frames["people"])
+        minimum = data.company.min_group_size
+        result["metrics"] = privacy.mask_small_groups(result["metrics"], sizes, minimum)
     result["warnings"] += warnings(detect(data, result), data.public)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])

@@ -161,6 +161,39 @@ def use_cuts(
     return entry
 
 
+def team_sizes(people: pd.DataFrame) -> dict[str, int]:
+    """How many people each team of ``people.csv`` has."""
+    named = people.dropna(subset=["team"]) if "team" in people else people.iloc[0:0]
+    return {str(team): len(part) for team, part in named.groupby("team")}
+
+
+def small_group(did: dict[str, Any] | None, sizes: Mapping[str, int], minimum: int) -> bool:
+    """A comparison with the control group one side of which has fewer than ``minimum``
+    people: its figures are those few people's results."""
+    if not did:
+        return False
+    return any(
+        sum(sizes.get(t, 0) for t in did[side]["teams"]) < minimum for side in ("ai", "control")
+    )
+
+
+def mask_small_groups(
+    metrics: dict[str, Any], sizes: Mapping[str, int], minimum: int
+) -> dict[str, Any]:
+    """The public report's control-group comparisons (capacity, each revenue stream) without
+    those whose AI or control side has fewer than ``minimum`` people (``did`` null,
+    ``did_masked`` true)."""
+    masked = {"did": None, "did_masked": True}
+    capacity = metrics["capacity"]
+    if capacity and small_group(capacity.get("did"), sizes, minimum):
+        capacity = {**capacity, **masked}
+    revenue = [
+        {**s, **masked} if small_group(s.get("did"), sizes, minimum) else s
+        for s in metrics["revenue"]
+    ]
+    return {**metrics, "capacity": capacity, "revenue": revenue}
+
+
 def public_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
     """The metrics a public report may show: no per-person row, counts instead."""
     saved, adoption = metrics["time_saved"], metrics["adoption"]
