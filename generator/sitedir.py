@@ -100,6 +100,17 @@ def content_problem(site_dir: Path) -> str | None:
     entries = sorted(entry.name for entry in site.iterdir())
     if entries and not previous_build(site):
         return text("outdir.not_a_build", site=shown, count=len(entries), example=entries[0])
+    if link := first_link(site):
+        return text("outdir.link", site=shown, link=link.relative_to(site).as_posix())
+    return None
+
+
+def first_link(folder: Path) -> Path | None:
+    """A symbolic link inside ``folder``, not followed: the build would write through it into
+    a folder that is not the site's."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            return path
     return None
 
 

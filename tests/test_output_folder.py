@@ -150,6 +150,23 @@ def test_a_non_empty_folder_of_other_files_is_refused(repo: Path):
     assert_refused("other", message, repo.parent)
 
 
+def test_a_previous_build_holding_a_symbolic_link_is_refused(repo: Path):
+    """MkDocs would write through the link into the user's folder."""
+    victim = repo.parent / "victim"
+    victim.mkdir()
+    (victim / "roi.css").write_text("/* mes styles */\n", "utf-8")
+    site = repo / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / STAMP).write_text("ancien\n", "utf-8")
+    (site / "assets" / "theme").symlink_to(victim, target_is_directory=True)
+    message = (
+        "--site-dir site : ce dossier contient un lien symbolique (assets/theme) ; roi build "
+        "écrirait à travers lui, hors du dossier du site. Supprimez le lien ou choisissez un "
+        "autre dossier."
+    )
+    assert_refused("site", message, repo.parent)
+
+
 def test_a_folder_holding_a_git_repository_is_refused(repo: Path):
     """Even a previous build: a ``gh-pages`` checkout is the user's to manage."""
     pages = repo / "pages"
