@@ -115,6 +115,11 @@ class Scan:
             level.keys[value] = line
 
 
+LINE_SEPARATORS = "\u2028\u2029\x85"
+"""Characters YAML reads as line breaks but most editors show as nothing: a line such as
+« # seuil<U+2028>  min_group_size: 1 » looks like a comment and sets a value."""
+
+
 def code_point(character: int | str) -> int:
     return character if isinstance(character, int) else ord(character[:1] or "\0")
 
@@ -150,6 +155,10 @@ def read_tree(path: Path, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, [Problem(file, line, "", text("settings.not_utf8", line=line))]
+    if breaks := [i for i, c in enumerate(content) if c in LINE_SEPARATORS][:1]:
+        line = content.count("\n", 0, breaks[0]) + 1
+        code = f"U+{ord(content[breaks[0]]):04X}"
+        return None, [Problem(file, line, "", text("settings.yaml.invisible", code=code))]
     scan = Scan(file)
     try:
         for event in yaml.parse(content, Loader=yaml.SafeLoader):

@@ -26,6 +26,8 @@ REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Z
 BRANCH = re.compile(r"[A-Za-z0-9_./-]{1,200}")  # what a GitHub URL takes unencoded
 GITHUB_PAGE = re.compile(r"(?:https?://)?(?:www\.)?github\.com/([^/]+/[^/]+?)(?:\.git)?/?")
 DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+PLAIN_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
+"""A number as people write it: decimal digits, a point before the decimals."""
 
 
 class Invalid(Exception):
@@ -92,7 +94,13 @@ def number(setting: Setting, node: yaml.Node, whole: bool = False) -> float:
     """A number within the setting's bounds (YAML's own numbers only: ``35``, ``35.5``)."""
     value = CONSTRUCTOR.construct_object(node) if isinstance(node, yaml.ScalarNode) else None
     kinds = int if whole else int | float
-    if isinstance(value, bool) or not isinstance(value, kinds) or not math.isfinite(value):
+    plain = PLAIN_NUMBER.fullmatch(raw(node))  # not YAML 1.1's 010 (8), 0x5, 1:00 (60)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, kinds)
+        or not math.isfinite(value)
+        or not plain
+    ):
         if DECIMAL_COMMA.fullmatch(raw(node)):
             raise Invalid(text("settings.decimal_comma", value=raw(node)))
         raise bad(setting, node)

@@ -429,3 +429,18 @@ def test_a_real_process_refuses_the_alias_bomb_without_a_traceback() -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stdout + run.stderr
     assert run.stderr == (case / "expected.txt").read_text("utf-8")
+
+
+def test_a_line_break_that_editors_do_not_show_is_refused(tmp_path: Path) -> None:
+    """« # seuil<U+2028>  min_group_size: 1 » looks like a comment and would set a value."""
+    settings = HEAD + "privacy:\n  show_names: false  # seuil\u2028  min_group_size: 1\n"
+    assert problems(tmp_path, settings) == [
+        "company.yml:4: caractère invisible interdit (U+2028) : retapez cette ligne"
+    ]
+
+
+@pytest.mark.parametrize("written", ["010", "0x5", "0o7", "1:00", "1_000", "1e3", ".5"])
+def test_a_number_is_written_in_decimal_digits(tmp_path: Path, written: str) -> None:
+    """YAML 1.1 reads 010 as 8 and 1:00 as 60: only plain decimals are taken."""
+    (found,) = problems(tmp_path, HEAD + f"hourly_value: {written}\n")
+    assert found.startswith("company.yml:3: hourly_value: ") and f"« {written} »" in found
