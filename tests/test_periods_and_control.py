@@ -34,7 +34,9 @@ def with_teams(data: Path, name: str, header: tuple[str, ...], rows: list[Row]) 
 
 
 def docs_of(data: Path, out: Path) -> Path:
-    generate(data, out, ROOT / "docs")
+    """The complete report's pages: these companies' teams are one or two people, whose
+    comparison the public report does not show (see test_public_report.py)."""
+    generate(data, out, ROOT / "docs", public=False)
     return out
 
 
