@@ -405,3 +405,103 @@ def test_a_control_group_of_one_person_is_not_compared_on_the_public_site(tmp_pa
     assert "Comparaison avec le groupe témoin non publiée" in page
     demo = compute_report(DEMO, public=True)["metrics"]  # 3 people in Lyon: shown
     assert demo["capacity"]["did"]["control"]["teams"] == ["Agence Lyon"]
+
+
+def demo_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    return data
+
+
+def edit_csv(path: Path, change) -> None:
+    """Rewrite a CSV file through ``change(rows) -> rows`` (lists of dicts of text)."""
+    with path.open(encoding="utf-8", newline="") as source:
+        reader = csv.DictReader(source)
+        header, rows = list(reader.fieldnames or []), list(reader)
+    with path.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(change(rows))
+
+
+def test_a_control_side_thin_in_some_months_is_not_compared(tmp_path):
+    # Control teams « Solo » (françois) and « Duo » (inès, gaëlle): 3 people, but Duo has
+    # rows only from 2026-07, so the baseline of the control side is françois's alone.
+    data = demo_copy(tmp_path)
+    teams = {"francois": "Solo", "ines": "Duo", "gaelle": "Duo"}
+    edit_csv(data / "people.csv", lambda rows: [
+        {**r, "team": teams.get(r["person"], r["team"])} for r in rows
+    ])  # fmt: skip
+
+    def split(rows: list[dict]) -> list[dict]:
+        out = [{**r, "team": "Solo"} if r["team"] == "Agence Lyon" else r for r in rows]
+        later = [r for r in out if r["team"] == "Solo" and r["month"] >= "2026-07"]
+        return out + [{**r, "team": "Duo"} for r in later]
+
+    edit_csv(data / "capacity.csv", split)
+    edit_csv(data / "revenue.csv", split)
+    complete = compute_report(data)["metrics"]
+    assert complete["capacity"]["did"]["control"]["teams"] == ["Duo", "Solo"]
+    public = compute_report(data, public=True)["metrics"]
+    assert public["capacity"]["did"] is None and public["capacity"]["did_masked"]
+    assert all(s["did"] is None for s in public["revenue"])
+
+
+def test_a_small_team_outside_both_groups_stops_the_comparison(tmp_path):
+    # « Mix » (one AI person, one control person) is in neither group: the stream's total
+    # minus both groups would give its revenue, two people's results.
+    data = demo_copy(tmp_path)
+    edit_csv(data / "people.csv", lambda rows: [*rows,
+        {**rows[0], "person": "yann", "name": "Yann Le Goff", "team": "Mix"},
+        {**rows[-1], "person": "zoe", "name": "Zoé Lambert", "team": "Mix"},
+    ])  # fmt: skip
+    edit_csv(data / "revenue.csv", lambda rows: [*rows, *(
+        {"month": r["month"], "team": "Mix", "stream": r["stream"], "revenue": "1111.11"}
+        for r in rows if r["team"] == "Agence Lyon"
+    )])  # fmt: skip
+    assert any(s["did"] for s in compute_report(data)["metrics"]["revenue"])
+    public = compute_report(data, public=True)["metrics"]
+    assert all(s["did"] is None and s["did_masked"] for s in public["revenue"])
+    assert public["capacity"]["did"] is not None  # capacity.csv has no Mix row
+
+
+def test_the_indicators_of_a_role_held_by_too_few_are_not_published(built):
+    public, private = built
+    roles = {d["role"]: d for d in compute_report(DEMO, public=True)["metrics"]["deliverables"]}
+    assert roles["RH"]["masked"] and roles["RH"]["after"] is None  # hélène alone
+    assert roles["Marketing"]["masked"]  # sophie and léa
+    assert roles["Commercial"]["after"] is not None and "masked" not in roles["Commercial"]
+    page = (public / "metriques" / "qualite-des-livrables.html").read_text("utf-8")
+    assert "métier tenu par moins de 3 personnes" in page
+    assert "20,6" not in page  # RH's after value in the complete report
+    named = (private / "metriques" / "qualite-des-livrables.html").read_text("utf-8")
+    assert "20,6" in named
+
+
+def test_the_declared_ratio_of_one_person_is_not_published(tmp_path):
+    people = [{"person": f"p{i}", "name": f"P {i}", "trained_on": "2026-01-05"} for i in (1, 2, 3)]
+    usage = [
+        {"week": "2026-W03", "person": "p1", "task": "compte_rendu", "uses": 4,
+         "declared_minutes": 500},
+        {"week": "2026-W03", "person": "p2", "task": "compte_rendu", "uses": 4},
+        {"week": "2026-W03", "person": "p3", "task": "compte_rendu", "uses": 4},
+    ]  # fmt: skip
+    data = write_company(tmp_path / "data", {"people.csv": people, "usage.csv": usage})
+    assert compute_report(data)["metrics"]["time_saved"]["declared_vs_computed"]["overall"]
+    public = compute_report(data, public=True)
+    declared = public["metrics"]["time_saved"]["declared_vs_computed"]
+    assert declared["overall"] is None and declared["masked"]
+    assert not any("500" in w["message"] for w in public["warnings"])
+
+
+def test_a_zero_hours_answer_does_not_count_as_a_respondent(tmp_path):
+    # « autre »: p01 7.25 h, p02 and p03 0 h. Three rows, one person's hours.
+    freed = [{"month": "2026-02", "person": p, "use": "commercial", "hours": 2}
+             for p in ("p01", "p02", "p03", "p04")]  # fmt: skip
+    freed += [{"month": "2026-02", "person": "p01", "use": "autre", "hours": 7.25}]
+    freed += [{"month": "2026-02", "person": p, "use": "autre", "hours": 0} for p in ("p02", "p03")]
+    data = survey_company(tmp_path, [], freed)
+    uses = {u["use"]: u for u in compute_report(data, public=True)["metrics"]["freed_time"]}
+    assert uses["autre"]["hours"] is None and uses["autre"]["use_masked"]

@@ -168,10 +168,11 @@ def report(data: Dataset) -> dict[str, Any]:
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
     }
-    if data.public:  # before the detectors, which point at the comparisons they may show
-        sizes = privacy.team_sizes(data.frames["people"])
-        minimum = data.company.min_group_size
-        result["metrics"] = privacy.mask_small_groups(result["metrics"], sizes, minimum)
+    if data.public:  # before the detectors, which point at the figures they may show
+        frames = {stem: data.frame(stem) for stem in ("capacity", "revenue")}
+        result["metrics"] = privacy.mask_small_cuts(
+            result["metrics"], data.frames["people"], frames, data.company.min_group_size
+        )
     result["warnings"] += warnings(detect(data, result), data.public)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])

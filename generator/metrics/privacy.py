@@ -128,6 +128,7 @@ def freed_time_months(
     if frame is None or frame.empty or any(use.get("masked") for use in result):
         return result
     window = sorted(frame["month"].unique())[-recent:]
+    frame = frame[frame["hours"] > 0]  # a 0 h answer adds nothing: it hides no one
     uses = people_by(frame[frame["month"].isin(window)], "use")
     hidden_uses = suppressed(uses, minimum)
     return [
@@ -167,31 +168,102 @@ def team_sizes(people: pd.DataFrame) -> dict[str, int]:
     return {str(team): len(part) for team, part in named.groupby("team")}
 
 
-def small_group(did: dict[str, Any] | None, sizes: Mapping[str, int], minimum: int) -> bool:
-    """A comparison with the control group one side of which has fewer than ``minimum``
-    people: its figures are those few people's results."""
-    if not did:
+def side_people(rows: pd.DataFrame, teams: set[str], sizes: Mapping[str, int]) -> list[int]:
+    """For each month of ``rows``, the people of ``teams`` that have a row that month: a
+    group's monthly value is made of these teams only (the others are missing or count 0)."""
+    named = rows[rows["team"].isin(teams)]
+    return [
+        sum(sizes.get(str(t), 0) for t in set(named[named["month"] == month]["team"]))
+        for month in rows["month"].unique()
+    ]
+
+
+def small_group(
+    did: dict[str, Any] | None, rows: pd.DataFrame | None, sizes: Mapping[str, int], minimum: int
+) -> bool:
+    """A comparison with the control group whose figures are a few people's results: in some
+    month of the file, the teams with data on a side (AI, control) — or the named teams in
+    neither side, which the company's total minus both sides gives away — hold between 1 and
+    ``minimum`` − 1 people."""
+    if not did or rows is None or "team" not in rows:
         return False
-    return any(
-        sum(sizes.get(t, 0) for t in did[side]["teams"]) < minimum for side in ("ai", "control")
-    )
+    ai, control = set(did["ai"]["teams"]), set(did["control"]["teams"])
+    named = set(rows["team"].dropna().astype(str))
+    groups = (ai, control, named - ai - control)
+    return any(0 < n < minimum for group in groups for n in side_people(rows, group, sizes))
 
 
 def mask_small_groups(
-    metrics: dict[str, Any], sizes: Mapping[str, int], minimum: int
+    metrics: dict[str, Any],
+    sizes: Mapping[str, int],
+    frames: Mapping[str, pd.DataFrame | None],
+    minimum: int,
 ) -> dict[str, Any]:
     """The public report's control-group comparisons (capacity, each revenue stream) without
-    those whose AI or control side has fewer than ``minimum`` people (``did`` null,
-    ``did_masked`` true)."""
+    those :func:`small_group` finds (``did`` null, ``did_masked`` true)."""
     masked = {"did": None, "did_masked": True}
-    capacity = metrics["capacity"]
-    if capacity and small_group(capacity.get("did"), sizes, minimum):
+    capacity, revenue = metrics["capacity"], frames.get("revenue")
+    if capacity and small_group(capacity.get("did"), frames.get("capacity"), sizes, minimum):
         capacity = {**capacity, **masked}
-    revenue = [
-        {**s, **masked} if small_group(s.get("did"), sizes, minimum) else s
+    streams = [
+        {**s, **masked}
+        if revenue is not None
+        and small_group(s.get("did"), revenue[revenue["stream"] == s["stream"]], sizes, minimum)
+        else s
         for s in metrics["revenue"]
     ]
-    return {**metrics, "capacity": capacity, "revenue": revenue}
+    return {**metrics, "capacity": capacity, "revenue": streams}
+
+
+def role_sizes(people: pd.DataFrame) -> dict[str, int]:
+    """How many people hold each role of ``people.csv``."""
+    named = people.dropna(subset=["role"]) if "role" in people else people.iloc[0:0]
+    return {str(role): len(part) for role, part in named.groupby("role")}
+
+
+def mask_small_roles(
+    deliverables: list[dict[str, Any]], roles: Mapping[str, int], minimum: int
+) -> list[dict[str, Any]]:
+    """Metric 7 without the indicators of a role held by fewer than ``minimum`` people of
+    ``people.csv``: their quality is that person's work (a role people.csv does not list is
+    not known to be a person's and stays)."""
+    hidden: dict[str, Any] = {
+        "before": None,
+        "after": None,
+        "evolution": None,
+        "improved": None,
+        "months": [],
+    }
+    return [
+        {**d, **hidden, **mask(roles[d["role"]], minimum)}
+        if 0 < roles.get(d["role"], 0) < minimum
+        else d
+        for d in deliverables
+    ]
+
+
+def mask_declared(saved: dict[str, Any], minimum: int) -> dict[str, Any]:
+    """Time saved's declared / computed ratio without the overall ratio when fewer than
+    ``minimum`` people declare minutes: it would be their own."""
+    declared = saved["declared_vs_computed"]
+    count = len(declared["people"])
+    if declared["overall"] is None or count >= minimum:
+        return saved
+    return {**saved, "declared_vs_computed": {**declared, "overall": None, **mask(count, minimum)}}
+
+
+def mask_small_cuts(
+    metrics: dict[str, Any], people: pd.DataFrame, frames: Mapping[str, pd.DataFrame | None],
+    minimum: int,
+) -> dict[str, Any]:  # fmt: skip
+    """What the public report masks before the detectors read the metrics: comparisons with
+    too small a group, indicators of too small a role, a ratio of too few declarations."""
+    metrics = mask_small_groups(metrics, team_sizes(people), frames, minimum)
+    return {
+        **metrics,
+        "deliverables": mask_small_roles(metrics["deliverables"], role_sizes(people), minimum),
+        "time_saved": mask_declared(metrics["time_saved"], minimum),
+    }
 
 
 def public_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
