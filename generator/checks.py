@@ -155,3 +155,14 @@ def future_problems(
             message = text("loader.future", value=cell, today=today.isoformat())
             problems.append(Problem(name, int(raw.at[index, LINE]), column.name, message))
     return problems
+
+
+def control_usage_problems(name: str, usage: pd.DataFrame, people: pd.DataFrame) -> list[Problem]:
+    """Usage rows of a person of the control group: the control group works without the AI,
+    so a use of it would count in the AI's gains and empty the comparison. Refused."""
+    control = set(people.loc[people["group"] == "control", "person"])
+    rows = usage[usage["person"].isin(control)]
+    return [
+        Problem(name, int(line), "person", text("meaning.control_usage", person=shown(person)))
+        for person, line in rows[["person", LINE]].itertuples(index=False, name=None)
+    ]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from generator.checks import (
+    control_usage_problems,
     cost_problems,
     duplicate_problems,
     future_problems,
@@ -280,11 +281,23 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
             replaced += dropped
         elif schema.required and not result.problems:
             problems.append(missing_file_problem(schema))
-    problems += reference_checks(frames)
+    problems += reference_checks(frames) + control_usage_checks(frames)
     if problems or company is None:
         raise DataError(problems)
     notices += identifier_notices(company, frames["people"])
     return Dataset(company, frames, rows, tuple(notices), tuple(replaced))
+
+
+def control_usage_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Usage rows of people of the control group, in each file that holds them."""
+    usage, people = frames.get("usage"), frames.get("people")
+    if usage is None or people is None:
+        return []
+    return [
+        problem
+        for source, part in usage.groupby(SOURCE)
+        for problem in control_usage_problems(str(source), part, people)
+    ]
 
 
 def identifier_notices(company: Company, people: pd.DataFrame) -> list[Notice]:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from generator.build import compute_report, generate
+from generator.cli import cli
 from tests.fixture_company import FEBRUARY_2026, Row, usage_rows, write_company
 from tests.report_helpers import value
 
@@ -89,3 +92,37 @@ def test_no_time_lost_warning_when_every_task_is_faster(tmp_path: Path) -> None:
     usage = usage_rows(FEBRUARY_2026, "sophie", "compte_rendu", 8)
     report = compute_report(write_company(tmp_path, {"usage.csv": usage}))
     assert "time_lost" not in codes(report)
+
+
+CONTROL_PEOPLE: list[Row] = [
+    {"person": "sophie", "name": "Sophie", "trained_on": "2026-01-05", "group": "ai"},
+    {"person": "p07", "name": "Paul", "group": "control"},
+]
+
+
+def validate(data: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["validate", "--data", str(data)], prog_name="roi")
+    return result.exit_code, result.stderr
+
+
+def test_usage_of_the_control_group_is_refused_with_its_line(tmp_path: Path) -> None:
+    usage = usage_rows(FEBRUARY_2026, "sophie", "compte_rendu", 3)
+    usage += usage_rows(["2026-W07"], "p07", "compte_rendu", 10)
+    data = write_company(tmp_path, {"people.csv": CONTROL_PEOPLE, "usage.csv": usage})
+    code, stderr = validate(data)
+    assert code == 1
+    assert "usage.csv:6: person: p07 est dans le groupe témoin (group control" in stderr
+    assert "mettez group ai et sa date de formation (trained_on)" in stderr
+    fixed = [row for row in usage if row["person"] != "p07"]
+    write_company(tmp_path, {"people.csv": CONTROL_PEOPLE, "usage.csv": fixed})
+    assert validate(tmp_path)[0] == 0
+
+
+def test_a_company_all_in_the_control_group_shows_no_ai_gain(tmp_path: Path) -> None:
+    people = [{"person": "p07", "group": "control"}, {"person": "p08", "group": "control"}]
+    data = write_company(tmp_path, {"people.csv": people, "usage.csv": [], "costs.csv": COSTS})
+    report = compute_report(data)
+    assert value(report, "time_saved", "hours_per_person_week") is None
+    assert value(report, "time_saved", "band") is None
+    assert value(report, "cost_per_hour", "band") is None
+    assert value(report, "payback", "band") not in SUCCESS
