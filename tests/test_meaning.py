@@ -126,3 +126,46 @@ def test_a_company_all_in_the_control_group_shows_no_ai_gain(tmp_path: Path) -> 
     assert value(report, "time_saved", "band") is None
     assert value(report, "cost_per_hour", "band") is None
     assert value(report, "payback", "band") not in SUCCESS
+
+
+LATE_PEOPLE: list[Row] = [
+    {"person": "sophie", "name": "Sophie", "trained_on": "2026-02-04"},  # Wednesday of W06
+    {"person": "marc", "name": "Marc", "trained_on": "2026-01-05"},
+]
+
+
+def late_company(tmp_path: Path) -> Path:
+    usage = usage_rows(["2026-W04", "2026-W05", *FEBRUARY_2026], "sophie", "compte_rendu", 4)
+    usage += usage_rows(FEBRUARY_2026, "marc", "compte_rendu", 2)
+    return write_company(tmp_path, {"people.csv": LATE_PEOPLE, "usage.csv": usage})
+
+
+def test_usage_before_training_is_flagged_and_kept_out_of_the_gains(tmp_path: Path) -> None:
+    report = compute_report(late_company(tmp_path))
+    # W04 and W05 end before 2026-02-04; W06, the week of the training, counts
+    assert report["rows"]["usage.csv"] == {"read": 10, "used": 8}
+    assert [w["week"] for w in value(report, "time_saved", "weeks")] == list(FEBRUARY_2026)
+    message = codes(report)["usage_before_training"]
+    assert message.startswith("2 ligne(s) de usage.csv (1 personne(s) : sophie) sont datées")
+    assert "corrigez trained_on" in message
+
+
+def test_usage_before_training_names_nobody_in_the_public_report(tmp_path: Path) -> None:
+    report = compute_report(late_company(tmp_path), public=True)
+    message = codes(report)["usage_before_training"]
+    assert message.startswith("2 ligne(s) de usage.csv (1 personne(s)) sont datées")
+    assert "sophie" not in message
+
+
+def test_usage_from_the_training_week_on_raises_no_warning(tmp_path: Path) -> None:
+    usage = usage_rows(FEBRUARY_2026, "sophie", "compte_rendu", 4)
+    people = [{"person": "sophie", "trained_on": "2026-02-08"}]  # Sunday of W06
+    report = compute_report(write_company(tmp_path, {"people.csv": people, "usage.csv": usage}))
+    assert "usage_before_training" not in codes(report)
+    assert report["rows"]["usage.csv"] == {"read": 4, "used": 4}
+
+
+def test_validate_warns_of_usage_before_training_and_accepts_the_data(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--data", str(late_company(tmp_path))])
+    assert result.exit_code == 0
+    assert result.output.startswith("Attention : 2 ligne(s) de usage.csv (1 personne(s) : sophie)")
