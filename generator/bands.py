@@ -21,13 +21,18 @@ def edges(thresholds: Mapping[str, Sequence[float]], metric: str) -> tuple[float
 
 
 def time_saved_band(hours_per_month: float | None, limits: Sequence[float]) -> str | None:
-    """< 5 h not_yet; 5–10 profitable; 10–20 upper_average; ≥ 20 top10.
+    """< 0 h loss (the AI costs time); < 5 h not_yet; 5–10 profitable; 10–20 upper_average;
+    ≥ 20 top10.
 
     >>> time_saved_band(5, (5, 10, 20)), time_saved_band(19.9, (5, 10, 20))
     ('profitable', 'upper_average')
+    >>> time_saved_band(-0.5, (5, 10, 20))
+    'loss'
     """
     if hours_per_month is None:
         return None
+    if hours_per_month < 0:
+        return "loss"
     low, mid, high = limits
     if hours_per_month < low:
         return "not_yet"
@@ -50,12 +55,19 @@ def adoption_band(rate: float | None, limits: Sequence[float]) -> str | None:
     return "normal" if rate <= high else "excellent"
 
 
-def cost_per_hour_band(value: float | None, limits: Sequence[float]) -> str | None:
-    """< 10 excellent; 10–20 profitable (both edges included); > 20 review.
+def cost_per_hour_band(
+    value: float | None, limits: Sequence[float], hours: float | None = None
+) -> str | None:
+    """Hours saved < 0: loss, whatever the value; < 10 excellent; 10–20 profitable (both edges
+    included); > 20 review.
 
     >>> cost_per_hour_band(10, (10, 20)), cost_per_hour_band(20.01, (10, 20))
     ('profitable', 'review')
+    >>> cost_per_hour_band(None, (10, 20), hours=-4.0)
+    'loss'
     """
+    if hours is not None and hours < 0:
+        return "loss"
     if value is None:
         return None
     low, high = limits

@@ -73,10 +73,18 @@ def card_detail(key: str, metric: dict[str, Any]) -> str:
         "month": month_label(metric.get("month"), long=True),
         "investment": money(metric.get("investment")),
         "gain": money(metric.get("net_gain_per_month")),
+        "time_lost": hours(negated(metric.get("hours_per_person_month"))),
+        "hours_lost": hours(negated(metric.get("hours"))),
     }
     if metric.get("band") is None:
         return ""
-    return str(catalogue()["metrics"][key]["detail"]).format(**values)
+    detail = "detail_loss" if metric["band"] == "loss" else "detail"
+    return str(catalogue()["metrics"][key][detail]).format(**values)
+
+
+def negated(value: float | None) -> float | None:
+    """Hours lost, from hours saved below zero."""
+    return None if value is None else -value
 
 
 def card(key: str, metric: dict[str, Any], link: str) -> Card:

@@ -13,6 +13,7 @@ from generator.csvread import LINE
 from generator.errors import Problem
 from generator.i18n import text
 from generator.parse import DTYPES, expected, shown
+from generator.periods import week_sunday
 from generator.schema import Column, FileSchema
 
 
@@ -155,3 +156,26 @@ def future_problems(
             message = text("loader.future", value=cell, today=today.isoformat())
             problems.append(Problem(name, int(raw.at[index, LINE]), column.name, message))
     return problems
+
+
+def control_usage_problems(name: str, usage: pd.DataFrame, people: pd.DataFrame) -> list[Problem]:
+    """Usage rows of a person of the control group: the control group works without the AI,
+    so a use of it would count in the AI's gains and empty the comparison. Refused."""
+    control = set(people.loc[people["group"] == "control", "person"])
+    rows = usage[usage["person"].isin(control)]
+    return [
+        Problem(name, int(line), "person", text("meaning.control_usage", person=shown(person)))
+        for person, line in rows[["person", LINE]].itertuples(index=False, name=None)
+    ]
+
+
+def before_training(usage: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
+    """Which usage rows lie in a week that ends before the person's ``trained_on`` (a
+    person trained during a week counts from that week on, as in the adoption rate). A blank
+    ``trained_on`` is an unknown date: its rows are kept."""
+    if usage.empty:
+        return pd.Series(False, index=usage.index, dtype=bool)
+    dates = people.dropna(subset=["trained_on"]).set_index("person")["trained_on"]
+    trained = pd.to_datetime(usage["person"].map(dates))
+    sundays = pd.to_datetime(usage["week"].map(lambda week: week_sunday(str(week))))
+    return trained > sundays  # NaT (no training date) compares False

@@ -17,6 +17,7 @@ import pandas as pd
 from generator.format import day_label, decimal, month_label, number, week_label
 from generator.i18n import text
 from generator.load import Dataset, Notice
+from generator.losses import time_lost
 from generator.periods import (
     compared_months,
     is_baseline_month,
@@ -307,6 +308,7 @@ def detect(data: Dataset, report: Mapping[str, Any]) -> list[Notice]:
         *short_baseline(data),
         *non_equivalent_periods(data, report["metrics"]),
         *declared_only(data),
+        *time_lost(data, report),
         *declared_vs_measured(ratios, data.display_names()),
         *too_many_metrics(data, month),
         *qualitative_missing(data, month),

@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from generator.checks import (
+    before_training,
+    control_usage_problems,
     cost_problems,
     duplicate_problems,
     future_problems,
@@ -280,11 +282,51 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
             replaced += dropped
         elif schema.required and not result.problems:
             problems.append(missing_file_problem(schema))
-    problems += reference_checks(frames)
+    problems += reference_checks(frames) + control_usage_checks(frames)
     if problems or company is None:
         raise DataError(problems)
     notices += identifier_notices(company, frames["people"])
+    notices += set_aside_before_training(frames, rows)
     return Dataset(company, frames, rows, tuple(notices), tuple(replaced))
+
+
+def control_usage_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Usage rows of people of the control group, in each file that holds them."""
+    usage, people = frames.get("usage"), frames.get("people")
+    if usage is None or people is None:
+        return []
+    return [
+        problem
+        for source, part in usage.groupby(SOURCE)
+        for problem in control_usage_problems(str(source), part, people)
+    ]
+
+
+def set_aside_before_training(
+    frames: dict[str, pd.DataFrame], rows: dict[str, RowCount]
+) -> list[Notice]:
+    """Keep usage rows dated before the person's training out of every figure (the AI's
+    gains start with the training), count them as read but not used, and say so."""
+    usage = frames.get("usage")
+    if usage is None:
+        return []
+    early = before_training(usage, frames["people"])
+    if not early.any():
+        return []
+    frames["usage"] = usage[~early].reset_index(drop=True)
+    count = rows["usage.csv"]
+    rows["usage.csv"] = RowCount(count.read, count.used - int(early.sum()))
+    people = sorted(set(usage.loc[early, "person"]))
+    values = {"count": int(early.sum()), "people_count": len(people)}
+    key = "detectors.usage_before_training"
+    return [
+        Notice(
+            "usage_before_training",
+            "time_saved",
+            text(f"{key}.message", people=", ".join(people), **values),
+            text(f"{key}.public", **values),
+        )
+    ]
 
 
 def identifier_notices(company: Company, people: pd.DataFrame) -> list[Notice]:

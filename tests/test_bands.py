@@ -49,7 +49,7 @@ def test_adoption_band(tmp_path: Path, trained: int, active: int, rate: float, b
 def test_adoption_statuses_follow_active_uses_per_week(tmp_path: Path) -> None:
     people: list[Row] = [
         *trained_people(5),  # p001..p005, trained 2026-01-05
-        {"person": "ctrl", "trained_on": "2026-01-05", "group": "control"},
+        {"person": "ctrl", "trained_on": "2026-01-05", "group": "control"},  # no usage: refused
         {"person": "new", "trained_on": ""},  # not trained
     ]
     tasks: list[Row] = [
@@ -63,7 +63,6 @@ def test_adoption_statuses_follow_active_uses_per_week(tmp_path: Path) -> None:
         {"week": "2026-W03", "person": "p003", "task": "compte_rendu", "uses": 4},
         {"week": "2026-W03", "person": "p004", "task": "compte_rendu", "uses": 0},
         {"week": "2026-W02", "person": "p005", "task": "compte_rendu", "uses": 9},
-        {"week": "2026-W03", "person": "ctrl", "task": "compte_rendu", "uses": 10},
         {"week": "2026-W03", "person": "new", "task": "compte_rendu", "uses": 10},
     ]
     folder = write_company(

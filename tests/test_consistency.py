@@ -29,9 +29,9 @@ def test_every_metric_has_its_texts_and_its_page():
 
 def test_every_band_has_a_label_and_a_sentence():
     bands = {
-        "time_saved": {"not_yet", "profitable", "upper_average", "top10"},
+        "time_saved": {"loss", "not_yet", "profitable", "upper_average", "top10"},
         "adoption": {"problem", "normal", "excellent"},
-        "cost_per_hour": {"excellent", "profitable", "review"},
+        "cost_per_hour": {"loss", "excellent", "profitable", "review"},
         "payback": {"excellent", "good", "challenge", "never"},
     }
     assert set(DEFAULT_EDGES) == set(bands)

@@ -49,9 +49,17 @@ def one_off_paid(costs: pd.DataFrame, month: str) -> float:
 
 
 def month_cost(costs: pd.DataFrame, hours: pd.Series, month: str) -> dict[str, Any]:
-    """A month's cost, hours saved and cost per hour."""
+    """A month's cost, hours saved and cost per hour: none when no hour was saved (a cost
+    divided by hours lost is not a price).
+
+    >>> c = pd.DataFrame({"kind": ["monthly"], "amount": [80.0], "start": ["2026-01"],
+    ...     "end": [None], "amortize_months": [None]})
+    >>> month_cost(c, pd.Series({"2026-01": -4.0}), "2026-01")["value"] is None
+    True
+    """
     cost, saved = monthly_cost(costs, month), number(hours.get(month, 0.0))
-    return {"month": month, "cost": cost, "hours": saved, "value": ratio(cost, saved)}
+    value = ratio(cost, saved) if saved is not None and saved > 0 else None
+    return {"month": month, "cost": cost, "hours": saved, "value": value}
 
 
 def cost_per_hour(
@@ -72,7 +80,7 @@ def cost_per_hour(
     value = current["value"] if current else None
     return {
         "value": value,
-        "band": cost_per_hour_band(value, edges),
+        "band": cost_per_hour_band(value, edges, current["hours"] if current else None),
         "month": month,
         "cost": current["cost"] if current else None,
         "hours": current["hours"] if current else None,
