@@ -8,7 +8,7 @@ caller (the catalogue); numbers and dates are formatted by Vega with the French 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 
@@ -22,7 +22,7 @@ MONTH = "%b %Y"
 # midnight UTC on 1 February is still 31 January, and the chart showed January. Every time
 # unit and time scale is a UTC one, so the static SVG (rendered in the build machine's zone)
 # and the browser's chart are the same everywhere.
-MONTH_UNIT = "utcyearmonth"
+MONTH_UNIT: Final = "utcyearmonth"
 
 
 def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
