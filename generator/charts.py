@@ -8,7 +8,7 @@ caller (the catalogue); numbers and dates are formatted by Vega with the French 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 
@@ -17,6 +17,12 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 HEIGHT = 260
 GOOD, WARN, MAIN, MUTED = "#2e7d32", "#c62828", "#3f51b5", "#9e9e9e"
 MONTH = "%b %Y"
+# Dates travel as "2026-02-01" strings, which JavaScript reads as midnight UTC. Vega's plain
+# time units (``yearmonth``) and time scales work in the viewer's time zone: west of UTC,
+# midnight UTC on 1 February is still 31 January, and the chart showed January. Every time
+# unit and time scale is a UTC one, so the static SVG (rendered in the build machine's zone)
+# and the browser's chart are the same everywhere.
+MONTH_UNIT: Final = "utcyearmonth"
 
 
 def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -37,21 +43,23 @@ def data(rows: Rows) -> alt.Data:
 
 
 def month_x(title: str | None = None) -> alt.X:
-    return alt.X("month:T", timeUnit="yearmonth", title=title, axis=alt.Axis(format=MONTH))
+    return alt.X("month:T", timeUnit=MONTH_UNIT, title=title, axis=alt.Axis(format=MONTH))
 
 
 def month_tip(title: str) -> alt.Tooltip:
-    return alt.Tooltip("month:T", timeUnit="yearmonth", format="%B %Y", title=title)
+    return alt.Tooltip("month:T", timeUnit=MONTH_UNIT, format="%B %Y", title=title)
 
 
 def week_x(title: str | None = None) -> alt.X:
-    return alt.X("monday:T", title=title, axis=alt.Axis(format="%d %b"))
+    return alt.X(
+        "monday:T", title=title, scale=alt.Scale(type="utc"), axis=alt.Axis(format="%d %b")
+    )
 
 
 def deployment_rule(month: str) -> alt.Chart:
     """A dashed vertical line at the month of deployment: before it, the baseline."""
     rule = alt.Chart(data([{"month": month}])).mark_rule(strokeDash=[4, 4], color=MUTED)
-    return rule.encode(x=alt.X("month:T", timeUnit="yearmonth"))
+    return rule.encode(x=alt.X("month:T", timeUnit=MONTH_UNIT))
 
 
 def band_rules(edges: Sequence[float], field: str) -> alt.Chart:
@@ -181,7 +189,7 @@ def cumulative_chart(
     if break_even:
         marked = [row for row in rows if row["month"] == break_even]
         point = alt.Chart(data(marked)).mark_point(size=160, color=GOOD, filled=True)
-        layers.append(point.encode(x=alt.X("month:T", timeUnit="yearmonth"), y="cumulative:Q"))
+        layers.append(point.encode(x=alt.X("month:T", timeUnit=MONTH_UNIT), y="cumulative:Q"))
     return themed(alt.layer(*layers))
 
 
