@@ -26,7 +26,7 @@ from generator.errors import DataError, Problem
 from generator.i18n import text
 from generator.parse import parse_column
 from generator.pseudonyms import name_like_identifiers
-from generator.schema import FILES, SCHEMAS, FileSchema
+from generator.schema import FILES, SCHEMAS, FileSchema, answer_stamp
 
 SOURCE = "_source"
 
@@ -182,9 +182,13 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
 
 
 def inbox_paths(data_dir: Path, schema: FileSchema) -> list[Path]:
-    """Inbox answers for ``schema``, oldest first (names start with their timestamp)."""
+    """Inbox answers for ``schema``, oldest first: by the timestamp of their name, then by the
+    whole name. Files whose name is not an answer's are left out (:func:`stray_files`)."""
     folder = data_dir / "inbox" / schema.stem
-    return sorted(folder.glob("*.csv")) if schema.inbox and folder.is_dir() else []
+    if not schema.inbox or not folder.is_dir():
+        return []
+    answers = [p for p in folder.iterdir() if p.is_file() and answer_stamp(p.name)]
+    return sorted(answers, key=lambda p: (answer_stamp(p.name), p.name))
 
 
 def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
@@ -196,6 +200,26 @@ def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame
         f"{source}:{line}" for source, line in zip(dropped[SOURCE], dropped[LINE], strict=True)
     ]
     return frame.drop(dropped.index).reset_index(drop=True), replaced
+
+
+def same_time_problems(frame: pd.DataFrame, key: tuple[str, ...]) -> list[Problem]:
+    """Answers of two files with the same timestamp repeating a key: which one is newer cannot
+    be told, so neither silently wins."""
+    stamps = frame[SOURCE].map(lambda source: answer_stamp(source.rpartition("/")[2]) or "")
+    answers = frame.assign(_stamp=stamps)[stamps != ""]
+    if not key or answers.empty:
+        return []
+    tied = answers[answers.duplicated([*key, "_stamp"], keep=False)]
+    first: dict[tuple, tuple[str, int]] = {}
+    problems = []
+    for *values, source, line in tied[[*key, "_stamp", SOURCE, LINE]].itertuples(
+        index=False, name=None
+    ):
+        other = first.setdefault(tuple(values), (source, line))
+        if other[0] != source:
+            message = text("answers.same_time", other=f"{other[0]}:{other[1]}")
+            problems.append(Problem(source, int(line), key[-1], message))
+    return problems
 
 
 def read_all(
@@ -211,6 +235,7 @@ def read_all(
     if not frames:
         return FileResult(None, problems, notices), 0, []
     merged = pd.concat(frames, ignore_index=True)
+    problems += same_time_problems(merged, schema.key)
     kept, replaced = newest_wins(merged, schema.key)
     return FileResult(kept, problems, notices), len(merged), replaced
 
@@ -246,18 +271,30 @@ def stray_files(data_dir: Path) -> list[Problem]:
         if path.is_file() and path.suffix.lower() == ".csv" and path.name not in SCHEMAS
     ]
     inbox = data_dir / "inbox"
-    folders = [f"inbox/{s.stem}/" for s in FILES if s.inbox]
-    for path in sorted(inbox.rglob("*")) if inbox.is_dir() else []:
-        name = path.relative_to(data_dir).as_posix()
-        hidden = any(part.startswith(".") for part in path.relative_to(inbox).parts)
-        known = (
-            path.suffix == ".csv" and f"{path.parent.relative_to(data_dir).as_posix()}/" in folders
-        )
-        if path.is_file() and not hidden and not known:
-            problems.append(
-                Problem(name, 0, "", text("loader.stray_answer", folders=", ".join(folders)))
-            )
-    return problems
+    paths = sorted(inbox.rglob("*")) if inbox.is_dir() else []
+    return problems + [p for path in paths if (p := inbox_problem(data_dir, path))]
+
+
+ANSWER_FOLDERS = tuple(f"inbox/{s.stem}" for s in FILES if s.inbox)
+
+
+def inbox_problem(data_dir: Path, path: Path) -> Problem | None:
+    """A file of ``inbox/`` that is not an answer: outside the answer folders, or named
+    otherwise than the forms name answers (a hand-dropped ``reponse-sophie.csv``, an upper-case
+    ``.CSV``, a hidden ``.brouillon.csv``). Hidden files that are not CSV (``.gitkeep``) are
+    left alone."""
+    name = path.relative_to(data_dir).as_posix()
+    hidden = any(part.startswith(".") for part in path.relative_to(data_dir / "inbox").parts)
+    if not path.is_file() or (hidden and not path.name.lower().endswith(".csv")):
+        return None
+    if path.parent.relative_to(data_dir).as_posix() not in ANSWER_FOLDERS:
+        folders = ", ".join(f"{f}/" for f in ANSWER_FOLDERS)
+        return Problem(name, 0, "", text("loader.stray_answer", folders=folders))
+    if answer_stamp(path.name):
+        return None
+    if answer_stamp(path.name.lower()):
+        return Problem(name, 0, "", text("answers.rename_lower", name=path.name.lower()))
+    return Problem(name, 0, "", text("answers.bad_name"))
 
 
 def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
