@@ -19,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-from generator.csvread import LINE, read_table
-from generator.load import SOURCE, Dataset, inbox_paths, load_dataset, read_file
+from generator.answers import SOURCE, inbox_paths
+from generator.csvread import LINE, read_rows
+from generator.load import Dataset, load_dataset, read_file
 from generator.schema import FILES, FileSchema
 
 BOM = b"\xef\xbb\xbf"
@@ -71,15 +72,14 @@ class Source:
 
 
 def read_source(path: Path, name: str) -> Source | None:
-    table, _ = read_table(path, name)  # the loader has already reported its problems
-    if table is None:
+    rows, _ = read_rows(path, name)  # the loader has already reported its problems
+    if rows is None:
         return None
-    header = [c for c in table.frame.columns if c != LINE]
-    rows = {
-        int(record[LINE]): {c: str(record[c]) for c in header}
-        for record in table.frame.to_dict("records")
+    cells = {
+        line: dict(zip(rows.header, record, strict=True))
+        for line, record in zip(rows.lines, rows.rows, strict=True)
     }
-    return Source(rows, header, table.french, table.encoding)
+    return Source(cells, rows.header, rows.french, rows.encoding)
 
 
 def row_cells(
