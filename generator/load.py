@@ -1,8 +1,9 @@
 """Read and check a company's whole data folder into a frozen :class:`Dataset`.
 
 Every problem of every file is collected before anything is reported; a dataset is only
-returned when there is none. Inbox answers (``inbox/<file>/*.csv``) join their main file and
-the newest answer wins on a repeated key.
+returned when there is none. Inbox answers (``inbox/<file>/``, named as the forms name them:
+:mod:`generator.answers`) are checked as one batch, join their main file, and the newest
+answer wins on a repeated key.
 """
 
 from __future__ import annotations
