@@ -207,11 +207,14 @@ def inbox() -> None:
 
 @inbox.command()
 @DATA_OPTION
+@TODAY_OPTION
 @user_errors
-def merge(data_dir: Path) -> None:
+def merge(data_dir: Path, today: datetime | None) -> None:
     """Intègre les réponses de data/inbox/ dans les fichiers CSV et vide la boîte de réception."""
-    merged = merge_inbox(data_dir)
+    merged = merge_inbox(data_dir, build_date(today))
     for result in merged:
+        for row in result.replaced:
+            click.echo(one_line(text("answers.replaced", row=row)))
         click.echo(
             text("inbox.merged", file=result.name, answers=len(result.answers), rows=result.rows)
         )

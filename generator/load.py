@@ -1,18 +1,20 @@
 """Read and check a company's whole data folder into a frozen :class:`Dataset`.
 
 Every problem of every file is collected before anything is reported; a dataset is only
-returned when there is none. Inbox answers (``inbox/<file>/*.csv``) join their main file and
-the newest answer wins on a repeated key.
+returned when there is none. Inbox answers (``inbox/<file>/``, named as the forms name them:
+:mod:`generator.answers`) are checked as one batch, join their main file, and the newest
+answer wins on a repeated key.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from generator.answers import SOURCE, inbox_paths, inbox_problem, same_time_problems
 from generator.checks import (
     before_training,
     control_usage_problems,
@@ -23,14 +25,12 @@ from generator.checks import (
     value_problems,
 )
 from generator.company import Company, load_company
-from generator.csvread import LINE, RawTable, read_table
+from generator.csvread import LINE, RawRows, RawTable, read_rows, read_table
 from generator.errors import DataError, Problem
 from generator.i18n import text
 from generator.parse import parse_column
 from generator.pseudonyms import name_like_identifiers
 from generator.schema import FILES, SCHEMAS, FileSchema
-
-SOURCE = "_source"
 
 
 @dataclass(frozen=True)
@@ -134,10 +134,11 @@ def encoding_notice(name: str) -> Notice:
 
 
 def typed_frame(
-    name: str, schema: FileSchema, raw: RawTable, today: date | None = None
+    name: str, schema: FileSchema, raw: RawTable, today: date | None = None, duplicates: bool = True
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse every declared column; blanks take the column's default. With ``today`` (the
-    build date), a measurement dated after it is a problem."""
+    build date), a measurement dated after it is a problem. ``duplicates=False`` leaves
+    repeated keys to the caller (a batch of several answers may repeat a key)."""
     frame = raw.frame
     typed = pd.DataFrame({LINE: frame[LINE]}, index=frame.index)
     problems: list[Problem] = []
@@ -155,13 +156,17 @@ def typed_frame(
         ]
     raw_cells = frame.reindex(columns=[*schema.column_names, LINE], fill_value="")
     problems += value_problems(name, schema, typed, raw_cells, invalid_cells)
-    optional_key = tuple(c for c in schema.key if not schema.column(c).required)
-    problems += duplicate_problems(name, schema.key, typed, optional_key)
+    if duplicates:
+        problems += duplicate_problems(name, schema.key, typed, optional_key(schema))
     if schema.name == "costs.csv":
         problems += cost_problems(name, typed)
     if today is not None:
         problems += future_problems(name, schema, typed, raw_cells, today)
     return typed, problems
+
+
+def optional_key(schema: FileSchema) -> tuple[str, ...]:
+    return tuple(c for c in schema.key if not schema.column(c).required)
 
 
 def read_file(path: Path, name: str, schema: FileSchema, today: date | None = None) -> FileResult:
@@ -183,12 +188,6 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
     return FileResult(typed, problems + value_problems, notices)
 
 
-def inbox_paths(data_dir: Path, schema: FileSchema) -> list[Path]:
-    """Inbox answers for ``schema``, oldest first (names start with their timestamp)."""
-    folder = data_dir / "inbox" / schema.stem
-    return sorted(folder.glob("*.csv")) if schema.inbox and folder.is_dir() else []
-
-
 def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame, list[str]]:
     """Keep the last row of each key (inbox files come after the main file, oldest first)."""
     if not key:
@@ -200,19 +199,89 @@ def newest_wins(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[pd.DataFrame
     return frame.drop(dropped.index).reset_index(drop=True), replaced
 
 
+def answer_rows(
+    path: Path, name: str, schema: FileSchema
+) -> tuple[RawRows | None, list[Problem], list[Notice]]:
+    """One answer's cells, checked as :func:`read_file` checks a file's header."""
+    rows, problems = read_rows(path, name)
+    if rows is None:
+        empty = Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
+        return None, problems or [empty], []
+    notices = unknown_column_notices(name, schema, rows.header)
+    if rows.encoding == "cp1252":
+        notices.append(encoding_notice(name))
+    if missing := header_problems(name, schema, rows.header):
+        return None, problems + missing, notices
+    return rows, problems, notices
+
+
+def typed_batch(
+    schema: FileSchema, files: list[tuple[str, RawRows]], today: date | None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Answers of one dialect typed and checked as one frame (one pass of pandas and pandera
+    for thousands of small files, not one each); problems are put back on each file's line."""
+    records, sources, lines = [], [], []
+    for name, rows in files:
+        records += [dict(zip(rows.header, cells, strict=True)) for cells in rows.rows]
+        sources += [name] * len(rows.lines)
+        lines += rows.lines
+    header = list(dict.fromkeys(c for _, rows in files for c in rows.header))
+    frame = pd.DataFrame.from_records(records, columns=header).astype(object).fillna("")
+    frame[LINE] = range(len(records))
+    raw = RawTable(frame, files[0][1].french)
+    typed, found = typed_frame("", schema, raw, today, duplicates=False)
+    problems = [replace(p, file=sources[p.line], line=lines[p.line]) for p in found]
+    typed[LINE] = lines
+    typed[SOURCE] = sources
+    repeated = (
+        typed[typed.duplicated([*schema.key, SOURCE], keep=False)] if schema.key else typed[:0]
+    )
+    for source, part in repeated.groupby(SOURCE, sort=False):
+        problems += duplicate_problems(str(source), schema.key, part, optional_key(schema))
+    return typed, problems
+
+
+def read_answers(data_dir: Path, schema: FileSchema, today: date | None) -> FileResult:
+    """Every inbox answer of ``schema`` as one frame, oldest answer first."""
+    problems: list[Problem] = []
+    notices: list[Notice] = []
+    dialects: dict[bool, list[tuple[str, RawRows]]] = {}
+    order: dict[str, int] = {}
+    for path in inbox_paths(data_dir, schema):
+        name = path.relative_to(data_dir).as_posix()
+        rows, found, said = answer_rows(path, name, schema)
+        problems += found
+        notices += said
+        if rows is not None and rows.rows:
+            dialects.setdefault(rows.french, []).append((name, rows))
+            order[name] = len(order)
+    if not dialects:
+        return FileResult(None, problems, notices)
+    frames = []
+    for files in dialects.values():
+        typed, found = typed_batch(schema, files, today)
+        problems += found
+        frames.append(typed)
+    merged = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    rank = merged[SOURCE].map(order)
+    merged = merged.iloc[rank.argsort(kind="stable")].reset_index(drop=True)
+    return FileResult(merged, problems, notices)
+
+
 def read_all(
     data_dir: Path, schema: FileSchema, today: date | None = None
 ) -> tuple[FileResult, int, list[str]]:
     """The main file and its inbox answers as one frame, the rows read and the rows replaced."""
-    paths = [data_dir / schema.name] if (data_dir / schema.name).is_file() else []
-    paths += inbox_paths(data_dir, schema)
-    results = [read_file(p, p.relative_to(data_dir).as_posix(), schema, today) for p in paths]
+    main = data_dir / schema.name
+    results = [read_file(main, schema.name, schema, today)] if main.is_file() else []
+    results.append(read_answers(data_dir, schema, today))
     problems = [p for r in results for p in r.problems]
     notices = [n for r in results for n in r.notices]
     frames = [r.frame for r in results if r.frame is not None]
     if not frames:
         return FileResult(None, problems, notices), 0, []
-    merged = pd.concat(frames, ignore_index=True)
+    merged = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    problems += same_time_problems(merged, schema.key)
     kept, replaced = newest_wins(merged, schema.key)
     return FileResult(kept, problems, notices), len(merged), replaced
 
@@ -232,7 +301,8 @@ def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for column in (c for c in schema.columns if c.refers_to):
             ids = known[column.refers_to or ""]
             if frame is not None and ids is not None:
-                for source, part in frame.groupby(SOURCE):
+                unknown = frame[~frame[column.name].isin(ids)]  # one group per answer else
+                for source, part in unknown.groupby(SOURCE):
                     problems += reference_problems(
                         str(source), part, column.name, ids, column.refers_to or ""
                     )
@@ -248,18 +318,8 @@ def stray_files(data_dir: Path) -> list[Problem]:
         if path.is_file() and path.suffix.lower() == ".csv" and path.name not in SCHEMAS
     ]
     inbox = data_dir / "inbox"
-    folders = [f"inbox/{s.stem}/" for s in FILES if s.inbox]
-    for path in sorted(inbox.rglob("*")) if inbox.is_dir() else []:
-        name = path.relative_to(data_dir).as_posix()
-        hidden = any(part.startswith(".") for part in path.relative_to(inbox).parts)
-        known = (
-            path.suffix == ".csv" and f"{path.parent.relative_to(data_dir).as_posix()}/" in folders
-        )
-        if path.is_file() and not hidden and not known:
-            problems.append(
-                Problem(name, 0, "", text("loader.stray_answer", folders=", ".join(folders)))
-            )
-    return problems
+    paths = sorted(inbox.rglob("*")) if inbox.is_dir() else []
+    return problems + [p for path in paths if (p := inbox_problem(data_dir, path))]
 
 
 def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:

@@ -7,8 +7,24 @@ live in the catalogue (``locales/fr.yml``, key ``columns.<file>.<column>``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+
+ANSWER_NAME = re.compile(r"(?P<stamp>[0-9]{8}-[0-9]{6})-(?P<person>[a-z0-9_-]+)-[a-z0-9]{4}\.csv")
+"""An inbox answer's file name, as the forms write it (``roi-forms.js``: ``stamp()``, the
+person's id, ``randomChars(4)``): ``20260302-081500-sophie-x7k2.csv``, UTC date and time first."""
+
+
+def answer_stamp(name: str) -> str | None:
+    """The timestamp of an answer's file name, or None when the name is not an answer's.
+
+    >>> answer_stamp("20260302-081500-jean-paul-x7k2.csv"), answer_stamp("reponse-sophie.csv")
+    ('20260302-081500', None)
+    """
+    match = ANSWER_NAME.fullmatch(name)
+    return match["stamp"] if match else None
+
 
 Kind = Literal["id", "text", "int", "number", "date", "week", "month", "choice"]
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from generator.build import compute_report
 from generator.cli import cli
@@ -59,20 +60,24 @@ def test_the_newest_answer_wins_and_the_replaced_rows_are_listed(tmp_path):
     ]
 
 
-def test_merge_folds_the_inbox_into_the_file_sorted_and_empties_it(tmp_path):
+def test_merge_folds_the_inbox_into_the_file_in_place_and_empties_it(tmp_path):
     data = company(tmp_path)
     first = answer(data, "20260120-080000-sophie-a1b2.csv", "2026-W03,sophie,cr,4,\n")
     second = answer(data, "20260121-090000-marc-c3d4.csv", "2026-W02,marc,cr,3,12.5\n")
     before = compute_report(data)["metrics"]
     result = CliRunner().invoke(cli, ["inbox", "merge", "--data", str(data)])
     assert result.exit_code == 0, result.output
-    assert result.output == "usage.csv : 2 réponse(s) intégrée(s), 3 ligne(s) au total.\n"
+    assert result.output == (
+        "Ligne remplacée par une réponse plus récente : usage.csv:2\n"
+        "usage.csv : 2 réponse(s) intégrée(s), 3 ligne(s) au total.\n"
+    )
     assert not first.exists() and not second.exists()
+    # The replaced row where it stood, the new one appended: no other line moves.
     assert (data / "usage.csv").read_text("utf-8") == (
         "week,person,task,uses,declared_minutes\n"
-        "2026-W02,marc,cr,3,12.5\n"
-        "2026-W03,marc,mail,5,40\n"
         "2026-W03,sophie,cr,4,\n"
+        "2026-W03,marc,mail,5,40\n"
+        "2026-W02,marc,cr,3,12.5\n"
     )
     assert compute_report(data)["metrics"] == before
 
@@ -136,3 +141,117 @@ def test_changes_outside_the_data_folder_are_ignored(tmp_path):
     outside = tmp_path / "other.csv"
     outside.write_text("a,b\n1,2\n", encoding="utf-8")
     assert changes_markdown(data, [str(outside)]) == "Aucun fichier de données modifié.\n"
+
+
+def merge(data: Path, *args: str) -> Result:
+    runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "GITHUB_ACTIONS": None})
+    return runner.invoke(cli, ["inbox", "merge", "--data", str(data), *args])
+
+
+def test_merge_refuses_what_validate_refuses_a_week_after_the_build_date(tmp_path):
+    data = company(tmp_path)
+    late = answer(data, "20260120-080000-sophie-a1b2.csv", "2062-W03,sophie,cr,4,\n")
+    original = (data / "usage.csv").read_bytes()
+    validate = CliRunner().invoke(cli, ["validate", "--data", str(data), "--today", "2026-06-30"])
+    for result in (validate, merge(data, "--today", "2026-06-30"), merge(data)):
+        assert result.exit_code == 1
+        assert f"{late.as_posix()}:2: week: " in result.stderr
+    assert late.exists() and (data / "usage.csv").read_bytes() == original
+
+
+def test_merge_refuses_a_hand_named_answer_and_changes_nothing(tmp_path):
+    data = company(tmp_path)
+    newer = answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W03,sophie,cr,6,\n")
+    hand = answer(data, "reponse-sophie.csv", "2026-W03,sophie,cr,9,\n")
+    original = (data / "usage.csv").read_bytes()
+    result = merge(data)
+    assert result.exit_code == 1
+    assert f"{hand.as_posix()}: nom de réponse non reconnu" in result.stderr
+    assert newer.exists() and hand.exists() and (data / "usage.csv").read_bytes() == original
+
+
+def test_merge_keeps_every_column_and_the_text_of_every_cell(tmp_path):
+    data = company(tmp_path)
+    (data / "usage.csv").write_text(
+        "week,person,task,uses,declared_minutes,remarque\n"
+        "2026-W03,sophie,cr,2,12.50,première semaine\n"
+        "2026-W03,marc,mail,5,40.0,\n",
+        encoding="utf-8",
+    )
+    (data / "inbox" / "usage").mkdir(parents=True)
+    (data / "inbox" / "usage" / "20260121-090000-marc-c3d4.csv").write_text(
+        "week,person,task,uses,declared_minutes,humeur\n"
+        "2026-W03,marc,mail,6,40.00,bien\n"
+        "2026-W04,sophie,cr,1,7.250,\n",
+        encoding="utf-8",
+    )
+    result = merge(data)
+    assert result.exit_code == 0, result.output
+    assert (data / "usage.csv").read_text("utf-8") == (
+        "week,person,task,uses,declared_minutes,remarque,humeur\n"
+        "2026-W03,sophie,cr,2,12.50,première semaine,\n"
+        "2026-W03,marc,mail,6,40.00,,bien\n"
+        "2026-W04,sophie,cr,1,7.250,,\n"
+    )
+
+
+def test_merge_keeps_a_french_excel_file_french(tmp_path):
+    # Semicolons, decimal commas, a BOM and CRLF line ends: the answer's plain 7.25 is
+    # written 7,25, the file's own cells are left as they were.
+    data = company(tmp_path)
+    (data / "usage.csv").write_bytes(
+        b"\xef\xbb\xbfweek;person;task;uses;declared_minutes\r\n2026-W03;sophie;cr;2;12,50\r\n"
+    )
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,7.25\n")
+    result = merge(data)
+    assert result.exit_code == 0, result.output
+    assert (data / "usage.csv").read_bytes() == (
+        b"\xef\xbb\xbfweek;person;task;uses;declared_minutes\r\n"
+        b"2026-W03;sophie;cr;2;12,50\r\n"
+        b"2026-W04;sophie;cr;1;7,25\r\n"
+    )
+
+
+def test_merge_reports_every_replaced_answer(tmp_path):
+    data = company(tmp_path)
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,\n")
+    answer(data, "20260122-090000-sophie-e5f6.csv", "2026-W04,sophie,cr,2,\n")
+    result = merge(data)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Ligne remplacée par une réponse plus récente : "
+        "inbox/usage/20260121-090000-sophie-c3d4.csv:2"
+    )
+    assert (data / "usage.csv").read_text("utf-8").endswith("2026-W04,sophie,cr,2,\n")
+
+
+def test_three_thousand_answers_are_validated_and_merged_in_seconds(tmp_path):
+    # One file per answer, as the forms write them: before, each was read and checked on its
+    # own (about 2 minutes to validate 3 000, 3 to merge); now they are checked as one batch.
+    data = company(tmp_path)
+    folder = data / "inbox" / "usage"
+    folder.mkdir(parents=True)
+    for i in range(3000):
+        week, person = 1 + i % 20, ("sophie", "marc")[i % 2]
+        name = f"20260201-{i // 3600:02d}{i // 60 % 60:02d}{i % 60:02d}-{person}-{i:04x}.csv"
+        (folder / name).write_text(
+            f"week,person,task,uses\n2026-W{week:02d},{person},cr,{i % 7}\n", encoding="utf-8"
+        )
+    started = time.perf_counter()
+    validate = CliRunner().invoke(cli, ["validate", "--data", str(data), "--today", "2026-06-30"])
+    validated = time.perf_counter() - started
+    assert validate.exit_code == 0, validate.output
+    assert "3006 ligne(s)" in validate.output  # and 2 people, 2 tasks, 2 main usage rows
+    started = time.perf_counter()
+    result = merge(data, "--today", "2026-06-30")
+    merged = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    # Sophie answers the odd weeks 1…19, Marc the even weeks 2…20, both for « cr »: 20 keys
+    # from 3 000 answers (2 980 replaced), plus the main file's 2 rows of week 3, Sophie's
+    # replaced by her answers, Marc's « mail » kept: 21 rows, 2 981 replaced.
+    assert result.output.endswith(
+        "usage.csv : 3000 réponse(s) intégrée(s), 21 ligne(s) au total.\n"
+    )
+    assert result.output.count("Ligne remplacée") == 2981
+    assert not any(folder.iterdir())
+    assert validated < 10 and merged < 10, (validated, merged)

@@ -129,7 +129,7 @@ def test_every_row_is_used_and_sums_back(generated):
         data = write_company(Path(folder), files, privacy=privacy)
         if answers:  # a web-form answer file: its rows replace the main file's on the same key
             (data / "inbox" / "usage").mkdir(parents=True)
-            inbox_file = data / "inbox" / "usage" / "2026-04-01T100000-ana.csv"
+            inbox_file = data / "inbox" / "usage" / "20260401-100000-ana-ab12.csv"
             write_csv(inbox_file, HEADERS["usage.csv"], answers)
         result = compute_report(data)
     key = lambda r: (r["week"], r["person"], r["task"])  # noqa: E731

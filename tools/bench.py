@@ -13,7 +13,8 @@ csv module and a fixed seed, then measures for each, in a fresh child process:
   their data are inline in the HTML);
 - the ratio of generation time to the bare ``pandas.read_csv`` time of the same files.
 
-It also times a rebuild of the demo data after one file changed (charts come from the cache).
+It also times a rebuild of the demo data after one file changed (charts come from the cache),
+and ``roi validate`` then ``roi inbox merge`` of 3 000 survey answers (``bench_inbox.py``).
 
     python tools/bench.py                       # print the table
     python tools/bench.py --write docs/performance.md
@@ -37,6 +38,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+import bench_inbox  # tools/, the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10, 50, 250)
@@ -475,12 +478,27 @@ chargement des bibliothèques et compilation des gabarits du thème compris, pre
 """
 
 
+def inbox_text(answers: dict[str, Any]) -> str:
+    return f"""
+## Boîte de réception
+
+{number(answers["answers"], 0)} réponses de questionnaire, un fichier chacune comme les écrivent les
+formulaires, ajoutées aux données de démonstration : `roi validate` les lit et les contrôle en
+{seconds(answers["validate"])} (temps processeur : {seconds(answers["validate_cpu"])}),
+`roi inbox merge` les contrôle de nouveau, les intègre, relit le fichier écrit et vide la
+boîte en {seconds(answers["merge"])} (temps processeur : {seconds(answers["merge_cpu"])}).
+Les réponses sont lues sans pandas puis contrôlées ensemble, en un seul tableau : le temps
+croît avec le nombre de lignes, pas avec un coût fixe par fichier.
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     parser.add_argument("--write", type=Path, help="write the results page here")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--rebuild", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--inbox", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -488,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.rebuild:
         print(json.dumps(rebuild(args.rebuild.resolve(), args.work.resolve())))
+        return 0
+    if args.inbox:
+        print(json.dumps(bench_inbox.inbox(args.inbox.resolve(), args.work.resolve())))
         return 0
     host = machine()  # the load average before the benchmark adds its own
     rows = []
@@ -499,7 +520,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(result)
             print(table([result]).splitlines()[-1], flush=True)
     again = child("rebuild", ROOT / "data")
-    text = page(rows, again, host)
+    answers = child("inbox", ROOT / "data")
+    text = page(rows, again, host) + inbox_text(answers)
     print(text)
     if args.write:
         args.write.write_text(text, encoding="utf-8")
