@@ -125,7 +125,7 @@ def row_order(schema: FileSchema, kept: pd.DataFrame, main: pd.DataFrame | None)
 def plan_file(data: Dataset, data_dir: Path, schema: FileSchema, today: date | None) -> Plan | None:
     """The target file with its inbox answers folded in; None when its inbox is empty."""
     answers = inbox_paths(data_dir, schema)
-    kept = data.frame(schema.stem)
+    kept = data.all_rows(schema.stem)
     if not answers or kept is None:
         return None
     path = data_dir / schema.name

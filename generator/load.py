@@ -8,7 +8,7 @@ answer wins on a repeated key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -63,6 +63,15 @@ class Dataset:
     notices: tuple[Notice, ...]
     replaced: tuple[str, ...] = ()
     public: bool = False  # a report for a possibly public place: it names and singles out nobody
+    aside: dict[str, pd.DataFrame] = field(default_factory=dict)  # valid rows no figure uses
+
+    def all_rows(self, stem: str) -> pd.DataFrame | None:
+        """Every valid row of ``<stem>.csv`` (with inbox answers), those set aside included
+        (usage before training): what ``roi inbox merge`` writes back, losing none."""
+        frame, aside = self.frames.get(stem), self.aside.get(stem)
+        if frame is None or aside is None:
+            return frame
+        return pd.concat([frame, aside], ignore_index=True)
 
     def display_names(self) -> dict[str, str]:
         """How each person appears: their name, or their id when names are hidden or blank.
@@ -346,8 +355,9 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
     if problems or company is None:
         raise DataError(problems)
     notices += identifier_notices(company, frames["people"])
-    notices += set_aside_before_training(frames, rows)
-    return Dataset(company, frames, rows, tuple(notices), tuple(replaced))
+    aside: dict[str, pd.DataFrame] = {}
+    notices += set_aside_before_training(frames, rows, aside)
+    return Dataset(company, frames, rows, tuple(notices), tuple(replaced), aside=aside)
 
 
 def control_usage_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -363,10 +373,11 @@ def control_usage_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def set_aside_before_training(
-    frames: dict[str, pd.DataFrame], rows: dict[str, RowCount]
+    frames: dict[str, pd.DataFrame], rows: dict[str, RowCount], aside: dict[str, pd.DataFrame]
 ) -> list[Notice]:
     """Keep usage rows dated before the person's training out of every figure (the AI's
-    gains start with the training), count them as read but not used, and say so."""
+    gains start with the training) but in ``aside`` (the files keep them), count them as read
+    but not used, and say so."""
     usage = frames.get("usage")
     if usage is None:
         return []
@@ -374,6 +385,7 @@ def set_aside_before_training(
     if not early.any():
         return []
     frames["usage"] = usage[~early].reset_index(drop=True)
+    aside["usage"] = usage[early].reset_index(drop=True)
     count = rows["usage.csv"]
     rows["usage.csv"] = RowCount(count.read, count.used - int(early.sum()))
     people = sorted(set(usage.loc[early, "person"]))

@@ -255,3 +255,18 @@ def test_three_thousand_answers_are_validated_and_merged_in_seconds(tmp_path):
     assert result.output.count("Ligne remplacée") == 2981
     assert not any(folder.iterdir())
     assert validated < 10 and merged < 10, (validated, merged)
+
+
+def test_merge_keeps_the_rows_no_figure_uses(tmp_path):
+    # A row dated before the person's training counts in no figure (issue 10, section 1), but
+    # it is the user's: merging an answer must write it back, not drop it.
+    people = [{**PEOPLE[0], "trained_on": "2026-02-02"}, *PEOPLE[1:]]
+    data = write_company(
+        tmp_path / "data", {"people.csv": people, "tasks.csv": TASKS, "usage.csv": USAGE}
+    )
+    original = (data / "usage.csv").read_text("utf-8")
+    answer(data, "20260301-080000-sophie-a1b2.csv", "2026-W10,sophie,cr,4,\n")
+    result = merge(data, "--today", "2026-06-30")
+    assert result.exit_code == 0, result.output
+    merged = (data / "usage.csv").read_text("utf-8")
+    assert merged == original + "2026-W10,sophie,cr,4,\n"
