@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.format import FILTERS, hours, money, month_label, number
+from generator.format import FILTERS, hours, money, month_label, number, period
 from generator.i18n import catalogue
 
 
@@ -73,6 +73,7 @@ def card_detail(key: str, metric: dict[str, Any]) -> str:
         "month": month_label(metric.get("month"), long=True),
         "investment": money(metric.get("investment")),
         "gain": money(metric.get("net_gain_per_month")),
+        "period": period(metric.get("months_used")),
     }
     if metric.get("band") is None:
         return ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from generator.i18n import text
+
 THIN = "\u202f"
 MISSING = "—"
 MINUS = "−"
@@ -61,8 +63,39 @@ def percent(value: float | None, decimals: int = 0) -> str:
 
 
 def change(value: float | None, decimals: int = 0) -> str:
-    """An evolution in %: ``+50 %``, ``−81 %``."""
-    return MISSING if value is None else f"{signed(value, decimals)}\u00a0%"
+    """An evolution in %: ``+50 %``, ``−81 %``; a change that would round to 0 without being
+    0 says so in words rather than ``−0 %``.
+
+    >>> change(50), change(-0.2), change(0)
+    ('+50\xa0%', 'baisse de moins de 1 %', '0\xa0%')
+    """
+    if value is None:
+        return MISSING
+    if value != 0 and round(abs(value), decimals) == 0:
+        return text("figures.tiny_change." + ("up" if value > 0 else "down"))
+    return f"{signed(value, decimals)}\u00a0%"
+
+
+def points(value: float | None, decimals: int = 0) -> str:
+    """A change of a score (NPS) in points, not in %: ``+12 points``, ``−1 point``.
+
+    >>> points(12), points(-1), points(None)
+    ('+12 points', '−1 point', '—')
+    """
+    if value is None:
+        return MISSING
+    shown = signed(value, decimals)
+    many = abs(round(value, decimals)) >= 2
+    return text("figures.points." + ("many" if many else "one"), value=shown)
+
+
+def count(value: float | None) -> str:
+    """A number of things (files handled), shown as a whole number even when it is a mean.
+
+    >>> count(41.67), count(None)
+    ('42', '—')
+    """
+    return number(value, 0)
 
 
 def hours(value: float | None, decimals: int = 1) -> str:
@@ -86,12 +119,41 @@ def minutes(value: float | None) -> str:
 
 
 def months(value: float | None) -> str:
-    """A payback period in months, two decimals.
+    """A payback period in months, two decimals; under one month, in words.
 
-    >>> months(0.9677) == "0,97\u00a0mois"
+    >>> months(1.9677) == "1,97\u00a0mois", months(0.4)
+    (True, "moins d'un mois")
+    """
+    if value is None:
+        return MISSING
+    if value < 1:
+        return text("figures.less_than_a_month")
+    return f"{number(value, 2)}\u00a0mois"
+
+
+def month_span(months_: list[str] | None) -> str:
+    """The months a figure covers: ``janv. 2026`` or ``nov. 2025 – janv. 2026``.
+
+    >>> month_span(["2025-11", "2025-12", "2026-01"]) == "nov. 2025 – janv. 2026"
     True
     """
-    return MISSING if value is None else f"{number(value, 2)}\u00a0mois"
+    if not months_:
+        return MISSING
+    first, last = month_label(months_[0]), month_label(months_[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def period(months_: list[str] | None) -> str:
+    """A figure's period in words: ``janv. 2026``, ``3 mois, nov. 2025 – janv. 2026``.
+
+    >>> period(["2026-01"]), period([])
+    ('janv. 2026', 'aucun mois complet')
+    """
+    if not months_:
+        return text("figures.period.none")
+    if len(months_) == 1:
+        return text("figures.period.one", span=month_span(months_))
+    return text("figures.period.many", count=len(months_), span=month_span(months_))
 
 
 def month_label(month: str | None, long: bool = False) -> str:
@@ -134,6 +196,11 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "percent": percent,
     "change": change,
+    "points": points,
+    "score": number,
+    "count": count,
+    "month_span": month_span,
+    "period": period,
     "hours": hours,
     "minutes": minutes,
     "months": months,
