@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.format import FILTERS, hours, money, month_label, number, period
+from generator.format import FILTERS, hours, money, month_label, number, period, week_period
 from generator.i18n import catalogue
 
 
@@ -66,6 +66,7 @@ def card_detail(key: str, metric: dict[str, Any]) -> str:
     statuses = [p.get("status") for p in metric.get("people", [])]
     values: dict[str, str] = {
         "time_saved": hours(metric.get("hours_per_person_month")),
+        "weeks": week_period(metric.get("weeks_used")),
         "adoption_active": number(statuses.count("actif")),
         "adoption_trained": number(len(statuses)),
         "cost": money(metric.get("cost"), 2),

@@ -180,6 +180,24 @@ def week_label(week: str | None) -> str:
     return f"semaine {int(number_)} de {year}"
 
 
+def week_period(weeks: list[str] | None) -> str:
+    """The weeks a mean covers: ``semaine 9 de 2026``, ``4 semaines, semaines 6 à 9 de 2026``.
+
+    >>> week_period(["2026-W06", "2026-W07", "2026-W09"])
+    '3 semaines, semaines 6 à 9 de 2026'
+    """
+    if not weeks:
+        return MISSING
+    if len(weeks) == 1:
+        return week_label(weeks[0])
+    (first_year, first), (last_year, last) = (w.split("-W") for w in (weeks[0], weeks[-1]))
+    if first_year == last_year:
+        return text("figures.weeks.same_year", count=len(weeks), first=int(first),
+                    last=int(last), year=first_year)  # fmt: skip
+    return text("figures.weeks.many", count=len(weeks), first=week_label(weeks[0]),
+                last=week_label(weeks[-1]))  # fmt: skip
+
+
 def day_label(day: date | None) -> str:
     """A date in words.
 
@@ -206,5 +224,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "months": months,
     "month_label": month_label,
     "week_label": week_label,
+    "week_period": week_period,
     "day_label": day_label,
 }

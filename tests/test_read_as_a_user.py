@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.build import generate
-from generator.format import change, count, money, period, points
+from generator.format import change, count, hours, money, period, points, week_period
 from generator.i18n import text
 from generator.readiness import CONTRADICTED_BY
 from tests.fixture_company import FEBRUARY_2026, usage_rows, write_company, write_csv
@@ -127,6 +127,20 @@ def test_the_net_gain_states_the_months_it_was_computed_on(site: Site) -> None:
     card = f"{money(payback['net_gain_per_month'])} de gain net par mois "
     assert f"{card}({period(payback['months_used'])})" in site.page("index.md")
     assert "derniers mois complets" not in site.page("tableaux/financier.md")
+
+
+def test_the_monthly_time_saved_states_the_weeks_it_averages(site: Site) -> None:
+    saved = site.m["time_saved"]
+    if saved["hours_per_person_month"] is None:
+        pytest.skip("no usage")
+    weeks = week_period(saved["weeks_used"])
+    assert 1 <= len(saved["weeks_used"]) <= 4
+    shown = (
+        f"{hours(saved['hours_per_person_month'])} par personne et par mois (moyenne sur {weeks})"
+    )
+    assert shown in site.page("index.md")
+    label = text("figures.time_saved_month", weeks=weeks)
+    assert site.row("metriques/temps-gagne.md", label)[1] == hours(saved["hours_per_person_month"])
 
 
 def test_a_payback_under_a_month_reads_in_words(site: Site) -> None:

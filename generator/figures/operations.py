@@ -8,7 +8,7 @@ from typing import Any
 
 from generator import charts
 from generator.figures.common import Figure, Labels, figure, texts, with_monday
-from generator.format import hours, number, percent
+from generator.format import hours, number, percent, week_label, week_period
 from generator.i18n import text
 
 WINDOW_WEEKS = 52  # a longer weekly series shows its last year: pages carry aggregates, not rows
@@ -94,9 +94,10 @@ def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
     last = weeks[-1]
     summary = {
-        "week": last["week"],
+        "week": week_label(last["week"]),
         "hours": hours(last["hours_per_person"]),
         "month": hours(metrics["time_saved"]["hours_per_person_month"]),
+        "weeks": week_period(metrics["time_saved"]["weeks_used"]),
     }
     rows = [
         (w["week"], hours(w["hours"]), number(w["people"]), hours(w["hours_per_person"]))
