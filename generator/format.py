@@ -90,12 +90,15 @@ def points(value: float | None, decimals: int = 0) -> str:
 
 
 def count(value: float | None) -> str:
-    """A number of things (files handled), shown as a whole number even when it is a mean.
+    """A number of things (files handled): whole when it is, else one decimal (a mean of
+    counts), never ``11,00``.
 
-    >>> count(41.67), count(None)
-    ('42', '—')
+    >>> count(11.0), count(10.5), count(None)
+    ('11', '10,5', '—')
     """
-    return number(value, 0)
+    if value is None:
+        return MISSING
+    return number(value, 0 if round(float(value), 6).is_integer() else 1)
 
 
 def hours(value: float | None, decimals: int = 1) -> str:
