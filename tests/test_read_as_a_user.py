@@ -109,13 +109,17 @@ class Site:
         raw = (self.docs / path).read_text("utf-8")
         return html.unescape(re.sub(r"\\([^\w\s])", r"\1", raw))
 
+    def rows(self, path: str, label: str) -> list[list[str]]:
+        """The cells of every table row whose first cell is ``label``."""
+        lines = (line.strip().strip("|").split("|") for line in self.page(path).splitlines())
+        found = [[c.strip() for c in cells] for cells in lines]
+        return [cells for cells in found if cells[0] == label]
+
     def row(self, path: str, label: str) -> list[str]:
-        """The cells of the table row whose first cell is ``label``."""
-        for line in self.page(path).splitlines():
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if cells and cells[0] == label:
-                return cells
-        raise AssertionError(f"{path}: no row {label!r}")
+        """The cells of the first table row whose first cell is ``label``."""
+        found = self.rows(path, label)
+        assert found, f"{path}: no row {label!r}"
+        return found[0]
 
 
 def test_the_net_gain_states_the_months_it_was_computed_on(site: Site) -> None:
@@ -198,13 +202,22 @@ def test_the_revenue_headline_is_the_total_of_the_effects_shown(site: Site) -> N
     effects = [(s["did"] or {}).get("effect") for s in streams]
     if not streams or None in effects:
         pytest.skip("no control group on every stream")
-    total = sum(effects)
+    total = sum(round(e) for e in effects)  # the sum of the effects as the table shows them
     months = period(streams[0]["did"]["ai"]["after_months"])
     for path in ("tableaux/business.md", "metriques/chiffre-d-affaires.md"):
         page = site.page(path)
         signed_total = ("+" if total > 0 else "") + money(total)
         assert f"**{signed_total} par mois et par équipe avec l'IA** ({months})" in page
         assert f"| **{text('figures.revenue.total')}** | | | **{signed_total}** |" in page
+        effect_rows = [r for s in streams for r in site.rows(path, s["stream"]) if "**" in r[-1]]
+        assert len(effect_rows) == len(streams)
+        assert sum(euros(r[-1]) for r in effect_rows) == total  # the sum a reader makes
+
+
+def euros(cell: str) -> int:
+    """``**+1 537 €**`` → 1537."""
+    digits = cell.strip("*").replace("\u202f", "").replace("\u00a0€", "").replace("−", "-")
+    return int(digits)
 
 
 def test_the_two_costs_of_a_month_have_two_names(site: Site) -> None:

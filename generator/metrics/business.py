@@ -51,8 +51,9 @@ def revenue(
 
 def revenue_total(streams: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The one headline of metric 9: the sum over streams of the difference-in-differences
-    effect (per AI team and month) when every stream has one, else the sum of the simple
-    deltas; with the number of streams and the "after" months used. None without a figure.
+    effect (per AI team and month) when every stream has one, each in whole euros as the table
+    shows it (so that the total is the sum a reader makes), else the sum of the simple deltas;
+    with the number of streams and the "after" months used. None without a figure.
 
     >>> row = {"delta": 10.0, "after_months": ["2026-03"], "did": None}
     >>> revenue_total([row, {**row, "delta": 5.0}])["value"]
@@ -63,7 +64,7 @@ def revenue_total(streams: list[dict[str, Any]]) -> dict[str, Any] | None:
         months = streams[0]["did"]["ai"]["after_months"]
         return {
             "kind": "did",
-            "value": sum(float(e) for e in effects if e is not None),
+            "value": float(sum(round(float(e)) for e in effects if e is not None)),
             "count": len(streams),
             "months": months,
         }
