@@ -78,7 +78,20 @@ def control_group_company(folder: Path) -> Path:
     return folder
 
 
+def stale_company(folder: Path) -> Path:
+    """Weekly usage up to 2026-W09 (reported two weeks running, never timed) beside an errors
+    file that stops in November 2025: the detectors say « durées jamais chronométrées » and
+    « données plus à jour »."""
+    errors = [{"month": m, "error_type": "devis", "count": 4} for m in ("2025-10", "2025-11")]
+    files = {
+        "usage.csv": usage_rows(FEBRUARY_2026, "sophie", "compte_rendu", 5),
+        "errors.csv": errors,
+    }
+    return write_company(folder, files)
+
+
 COMPANIES = {
+    "stale": (stale_company, True),
     "demo": (lambda tmp: DEMO, True),
     "demo_named": (lambda tmp: DEMO, False),
     "excel_plain": (lambda tmp: PLAIN, True),
@@ -232,8 +245,16 @@ def test_the_two_costs_of_a_month_have_two_names(site: Site) -> None:
 
 def test_no_tick_stands_next_to_the_warning_that_contradicts_it(site: Site) -> None:
     codes = {w["code"] for w in site.report["warnings"]}
+    if site.docs.parent.name.startswith("stale"):
+        assert {"stale_data", "declared_only"} <= codes
     home = site.page("index.md")
     for item, detectors in CONTRADICTED_BY.items():
         label = text(f"checklist.items.{item}")
         if codes & set(detectors):
             assert f"- [x] {label}" not in home, item
+
+
+def test_every_contradicting_code_is_a_detector_code() -> None:
+    for detectors in CONTRADICTED_BY.values():
+        for code in detectors:
+            assert text(f"detectors.{code}.title"), code
