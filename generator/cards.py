@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.format import FILTERS, hours, money, month_label, number
+from generator.format import FILTERS, hours, money, month_label, number, period, week_period
 from generator.i18n import catalogue
 
 
@@ -63,11 +63,13 @@ def band_info(key: str, band: str | None) -> dict[str, Markup]:
 
 def card_detail(key: str, metric: dict[str, Any]) -> str:
     """The figures behind a card's value, in one French sentence (empty without data)."""
-    statuses = [p.get("status") for p in metric.get("people", [])]
+    weeks = metric.get("weeks") or [{}]  # the latest week's counts: the public report has no
+    latest = weeks[-1]  # per-person statuses to count
     values: dict[str, str] = {
         "time_saved": hours(metric.get("hours_per_person_month")),
-        "adoption_active": number(statuses.count("actif")),
-        "adoption_trained": number(len(statuses)),
+        "weeks": week_period(metric.get("weeks_used")),
+        "adoption_active": number(latest.get("active")),
+        "adoption_trained": number(latest.get("trained")),
         "cost": money(metric.get("cost"), 2),
         "hours": hours(metric.get("hours")),
         "month": month_label(metric.get("month"), long=True),
@@ -75,6 +77,7 @@ def card_detail(key: str, metric: dict[str, Any]) -> str:
         "gain": money(metric.get("net_gain_per_month")),
         "time_lost": hours(negated(metric.get("hours_per_person_month"))),
         "hours_lost": hours(negated(metric.get("hours"))),
+        "period": period(metric.get("months_used")),
     }
     if metric.get("band") is None:
         return ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from generator.i18n import text
+
 THIN = "\u202f"
 MISSING = "—"
 MINUS = "−"
@@ -61,8 +63,42 @@ def percent(value: float | None, decimals: int = 0) -> str:
 
 
 def change(value: float | None, decimals: int = 0) -> str:
-    """An evolution in %: ``+50 %``, ``−81 %``."""
-    return MISSING if value is None else f"{signed(value, decimals)}\u00a0%"
+    """An evolution in %: ``+50 %``, ``−81 %``; a change that would round to 0 without being
+    0 says so in words rather than ``−0 %``.
+
+    >>> change(50), change(-0.2), change(0)
+    ('+50\xa0%', 'baisse de moins de 1 %', '0\xa0%')
+    """
+    if value is None:
+        return MISSING
+    if value != 0 and round(abs(value), decimals) == 0:
+        return text("figures.tiny_change." + ("up" if value > 0 else "down"))
+    return f"{signed(value, decimals)}\u00a0%"
+
+
+def points(value: float | None, decimals: int = 0) -> str:
+    """A change of a score (NPS) in points, not in %: ``+12 points``, ``−1 point``.
+
+    >>> points(12), points(-1), points(None)
+    ('+12 points', '−1 point', '—')
+    """
+    if value is None:
+        return MISSING
+    shown = signed(value, decimals)
+    many = abs(round(value, decimals)) >= 2
+    return text("figures.points." + ("many" if many else "one"), value=shown)
+
+
+def count(value: float | None) -> str:
+    """A number of things (files handled): whole when it is, else one decimal (a mean of
+    counts), never ``11,00``.
+
+    >>> count(11.0), count(10.5), count(None)
+    ('11', '10,5', '—')
+    """
+    if value is None:
+        return MISSING
+    return number(value, 0 if round(float(value), 6).is_integer() else 1)
 
 
 def hours(value: float | None, decimals: int = 1) -> str:
@@ -86,12 +122,41 @@ def minutes(value: float | None) -> str:
 
 
 def months(value: float | None) -> str:
-    """A payback period in months, two decimals.
+    """A payback period in months, two decimals; under one month, in words.
 
-    >>> months(0.9677) == "0,97\u00a0mois"
+    >>> months(1.9677) == "1,97\u00a0mois", months(0.4)
+    (True, "moins d'un mois")
+    """
+    if value is None:
+        return MISSING
+    if value < 1:
+        return text("figures.less_than_a_month")
+    return f"{number(value, 2)}\u00a0mois"
+
+
+def month_span(months_: list[str] | None) -> str:
+    """The months a figure covers: ``janv. 2026`` or ``nov. 2025 – janv. 2026``.
+
+    >>> month_span(["2025-11", "2025-12", "2026-01"]) == "nov. 2025 – janv. 2026"
     True
     """
-    return MISSING if value is None else f"{number(value, 2)}\u00a0mois"
+    if not months_:
+        return MISSING
+    first, last = month_label(months_[0]), month_label(months_[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def period(months_: list[str] | None) -> str:
+    """A figure's period in words: ``janv. 2026``, ``3 mois, nov. 2025 – janv. 2026``.
+
+    >>> period(["2026-01"]), period([])
+    ('janv. 2026', 'aucun mois complet')
+    """
+    if not months_:
+        return text("figures.period.none")
+    if len(months_) == 1:
+        return text("figures.period.one", span=month_span(months_))
+    return text("figures.period.many", count=len(months_), span=month_span(months_))
 
 
 def month_label(month: str | None, long: bool = False) -> str:
@@ -118,6 +183,24 @@ def week_label(week: str | None) -> str:
     return f"semaine {int(number_)} de {year}"
 
 
+def week_period(weeks: list[str] | None) -> str:
+    """The weeks a mean covers: ``semaine 9 de 2026``, ``4 semaines, semaines 6 à 9 de 2026``.
+
+    >>> week_period(["2026-W06", "2026-W07", "2026-W09"])
+    '3 semaines, semaines 6 à 9 de 2026'
+    """
+    if not weeks:
+        return MISSING
+    if len(weeks) == 1:
+        return week_label(weeks[0])
+    (first_year, first), (last_year, last) = (w.split("-W") for w in (weeks[0], weeks[-1]))
+    if first_year == last_year:
+        return text("figures.weeks.same_year", count=len(weeks), first=int(first),
+                    last=int(last), year=first_year)  # fmt: skip
+    return text("figures.weeks.many", count=len(weeks), first=week_label(weeks[0]),
+                last=week_label(weeks[-1]))  # fmt: skip
+
+
 def day_label(day: date | None) -> str:
     """A date in words.
 
@@ -134,10 +217,16 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money": money,
     "percent": percent,
     "change": change,
+    "points": points,
+    "score": number,
+    "count": count,
+    "month_span": month_span,
+    "period": period,
     "hours": hours,
     "minutes": minutes,
     "months": months,
     "month_label": month_label,
     "week_label": week_label,
+    "week_period": week_period,
     "day_label": day_label,
 }

@@ -19,6 +19,7 @@ from generator.format import FILTERS
 from generator.forms import FORMS, form_views
 from generator.i18n import catalogue
 from generator.load import Dataset
+from generator.metrics.business import revenue_total
 
 if TYPE_CHECKING:
     from generator.downloads import Download
@@ -164,6 +165,7 @@ def environment() -> jinja2.Environment:
     env.globals["fmt"] = trusted_filters
     env.globals["expected_text"] = expected_text
     env.globals["spec_attribute"] = spec_attribute
+    env.globals["revenue_total"] = revenue_total
     return env
 
 

@@ -75,6 +75,28 @@ def state(condition: bool) -> State:
     return "done" if condition else "todo"
 
 
+# The detectors (generator.detectors) whose warning says the opposite of an item's tick: the
+# item is done only when none of them fired, so a tick never stands next to its contradiction.
+CONTRADICTED_BY: dict[str, tuple[str, ...]] = {
+    "baseline_time": ("declared_only",),
+    "baseline_quality": ("no_baseline", "short_baseline"),
+    "compared": ("no_baseline",),
+    "weekly": ("stale_data",),
+}
+
+
+def flagged(report: Report, key: str) -> bool:
+    """Whether a detector that contradicts item ``key`` fired in this report."""
+    codes = CONTRADICTED_BY.get(key, ())
+    return any(w["code"] in codes for w in report.get("warnings", []))
+
+
+def agreed(key: str, check: Callable[[Report], State], report: Report) -> State:
+    """An item's state from its own check, turned to "todo" when a detector contradicts it."""
+    found = check(report)
+    return "todo" if found == "done" and flagged(report, key) else found
+
+
 CHECKS: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
     "before": (
         ("baseline_time", lambda r: state(r["rows"].get("tasks.csv", {}).get("read", 0) > 0)),
@@ -117,6 +139,6 @@ def weekly_reporting(report: Report) -> bool:
 def checklist(report: Report) -> dict[str, list[Item]]:
     """Each section of the checklist with the state of its items."""
     return {
-        section: [Item(key, check(report)) for key, check in items]
+        section: [Item(key, agreed(key, check, report)) for key, check in items]
         for section, items in CHECKS.items()
     }

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
-from generator.format import change, decimal, hours, money, month_label, months, number, percent
+from generator.format import (
+    change,
+    count,
+    hours,
+    money,
+    month_label,
+    months,
+    number,
+    percent,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +74,7 @@ def test_business_dashboard_shows_the_report(docs, metrics):
     capacity = metrics["capacity"]
     assert money(capacity["extra_revenue"]) in page
     before, after, evolution = capacity["before"], capacity["after"], capacity["evolution"]
-    assert f"| {decimal(before)} | {decimal(after)} | {change(evolution)} |" in page
+    assert f"| {count(before)} | {count(after)} | {change(evolution)} |" in page
     customer = metrics["customer"]
     assert f"| {number(customer['nps']['before'])} | {number(customer['nps']['after'])} |" in page
     for stream in metrics["revenue"]:

@@ -252,6 +252,7 @@ def test_capacity_difference_in_differences(capacity_company: Path) -> None:
         "before": near(11.0),
         "after": near(16.0),
         "evolution": near(45.4545),
+        "after_months": ["2026-02", "2026-03"],
     }
     assert did["control"]["teams"] == ["Lyon"]
     assert did["control"]["evolution"] == near(12.5)
@@ -265,11 +266,11 @@ def test_capacity_pages_show_the_difference_in_differences(
     docs = docs_of(capacity_company, tmp_path / "docs")
     for path in ("metriques/capacite-de-traitement.md", "tableaux/business.md"):
         page = (docs / path).read_text("utf-8")
-        assert "| Équipes avec l'IA (Paris) | 11,0 | 16,0 | +5,0 | +45\u00a0% |" in page, path
+        assert "| Équipes avec l'IA (Paris) | 11 | 16 | +5 | +45\u00a0% |" in page, path
         # 12.5 % shows as +12 % (Python's format rounds half to even)
-        assert "| Groupe témoin sans IA (Lyon) | 8,0 | 9,0 | +1,0 | +12\u00a0% |" in page, path
-        assert "| **+4,0** |" in page, path
-        assert "l'écart, +4,0, est ce qu'on peut attribuer à l'IA" in page, path
+        assert "| Groupe témoin sans IA (Lyon) | 8 | 9 | +1 | +12\u00a0% |" in page, path
+        assert "| **+4** |" in page, path
+        assert "l'écart, +4, est ce qu'on peut attribuer à l'IA" in page, path
         assert "pas la même taille" not in page, path
 
 

@@ -111,6 +111,7 @@ def test_the_public_site_says_how_many_but_not_who(built):
         "1 personne(s) formée(s) n'ont pas utilisé l'IA ni répondu deux semaines de suite" in home
     )
     assert "Aucune alerte" not in home  # a hidden alert is not « no alert »
+    assert "6 personnes actives sur 9 formées" in home  # counted without per-person rows
     published = json.loads((public / "metrics.json").read_text("utf-8"))
     assert published["public"] is True
     metrics = published["metrics"]

@@ -63,7 +63,10 @@ def test_a_gap_in_the_weekly_reports_is_seen(tmp_path):
 def test_the_demo_is_in_month_9_with_the_data_driven_items_done(tmp_path):
     report = compute_report(ROOT / "data")
     assert report["rollout_month"] == 9
-    assert {k for k, s in states(report).items() if s == "todo"} == set()
+    # Some tasks of the demo were never timed: the declared_only warning undoes the tick of
+    # "Temps actuel mesuré" (a tick never stands next to the warning that contradicts it).
+    assert "declared_only" in {w["code"] for w in report["warnings"]}
+    assert {k for k, s in states(report).items() if s == "todo"} == {"baseline_time"}
     generate(ROOT / "data", tmp_path, ROOT / "docs")
     home = (tmp_path / "index.md").read_text("utf-8")
     assert "## Mois 4 et suivants : l'impact business" in home

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator import charts
 from generator.figures.common import Figure, Labels, figure, texts, with_monday
-from generator.format import hours, number, percent
+from generator.format import hours, number, percent, week_label, week_period
 from generator.i18n import text
 
 WINDOW_WEEKS = 52  # a longer weekly series shows its last year: pages carry aggregates, not rows
@@ -47,7 +47,7 @@ def adoption_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     low, high = labels.edges["adoption"]
     chart = charts.adoption_chart(with_monday(weeks), (low, high), texts("adoption")["axes"])
     summary = {
-        "week": last["week"],
+        "week": sentence_start(week_label(last["week"])),
         "rate": percent(last["rate"]),
         "active": number(last["active"]),
         "trained": number(last["trained"]),
@@ -83,6 +83,11 @@ def hours_by_task_figure(metrics: dict[str, Any], labels: Labels) -> Figure | No
     return replace(built, summary=note)
 
 
+def sentence_start(words: str) -> str:
+    """``semaine 9 de 2026`` at the start of a sentence: ``Semaine 9 de 2026``."""
+    return words[:1].upper() + words[1:]
+
+
 def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     """Hours saved per reporting person, week by week."""
     every = metrics["time_saved"]["weeks"]
@@ -94,9 +99,10 @@ def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
     last = weeks[-1]
     summary = {
-        "week": last["week"],
+        "week": sentence_start(week_label(last["week"])),
         "hours": hours(last["hours_per_person"]),
         "month": hours(metrics["time_saved"]["hours_per_person_month"]),
+        "weeks": week_period(metrics["time_saved"].get("weeks_used")),
     }
     rows = [
         (w["week"], hours(w["hours"]), number(w["people"]), hours(w["hours_per_person"]))

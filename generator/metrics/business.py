@@ -49,6 +49,37 @@ def revenue(
     return streams
 
 
+def revenue_total(streams: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The one headline of metric 9: the sum over streams of the difference-in-differences
+    effect (per AI team and month) when every stream has one, each in whole euros as the table
+    shows it (so that the total is the sum a reader makes), else the sum of the simple deltas;
+    with the number of streams and the "after" months used. None without a figure.
+
+    >>> row = {"delta": 10.0, "after_months": ["2026-03"], "did": None}
+    >>> revenue_total([row, {**row, "delta": 5.0}])["value"]
+    15.0
+    """
+    effects = [(s.get("did") or {}).get("effect") for s in streams]
+    if streams and all(e is not None for e in effects):
+        months = streams[0]["did"]["ai"]["after_months"]
+        return {
+            "kind": "did",
+            "value": float(sum(round(float(e)) for e in effects if e is not None)),
+            "count": len(streams),
+            "months": months,
+        }
+    deltas = [s.get("delta") for s in streams]
+    if not streams or any(d is None for d in deltas):
+        return None
+    total = sum(float(d) for d in deltas if d is not None)
+    return {
+        "kind": "simple",
+        "value": total,
+        "count": len(streams),
+        "months": streams[0]["after_months"],
+    }
+
+
 def capacity_months(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per month, every team summed: handled, headcount (empty when a row of the month
     has none), per headcount, and the basket averaged with each row's handled as weight."""
@@ -146,6 +177,7 @@ def cac(
             "after": after[name],
             "evolution": evolution(before[name], after[name]),
             "basis": periods.basis,
+            "after_months": sorted(set(periods.after) & set(frame["month"])),
         }
         for name in before
     }

@@ -76,6 +76,7 @@ def compare_over(monthly: pd.Series, periods: Periods) -> dict[str, Any]:
         "after": after,
         "evolution": evolution(before, after),
         "basis": periods.basis,
+        "after_months": [m for m in periods.after if m in series.index],
     }
 
 

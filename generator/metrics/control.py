@@ -73,6 +73,7 @@ def group_side(table: pd.DataFrame, teams: list[str], periods: Periods) -> dict[
         "before": before,
         "after": after,
         "evolution": compared["evolution"],
+        "after_months": compared["after_months"],
         "change": change,
     }
 

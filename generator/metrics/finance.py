@@ -134,15 +134,16 @@ def payback(
     recent: int,
     edges: tuple[float, ...],
 ) -> dict[str, Any]:
-    """Metric 4: one-off total / mean monthly net gain over the last ``recent`` complete months,
-    and the break-even month of the cumulative net gain."""
+    """Metric 4: one-off total / mean monthly net gain over the last ``recent`` complete months
+    (``months_used``: the ones there are, possibly fewer), and the break-even month of the
+    cumulative net gain."""
     empty = {"months": None, "band": None, "break_even_month": None, "investment": None}
     if costs is None or costs.empty:
-        return {**empty, "net_gain_per_month": None, "cumulative": [], "spending": []}
+        return {**empty, "net_gain_per_month": None, "months_used": [], "cumulative": [],
+                "spending": []}  # fmt: skip
     investment = float(costs.loc[costs["kind"] == "one_off", "amount"].sum())
-    gain = (
-        net_gain(costs, hours, complete_after[-recent:], hourly_value) if complete_after else None
-    )
+    used = complete_after[-recent:]
+    gain = net_gain(costs, hours, used, hourly_value) if used else None
     months = ratio(investment, gain) if gain is not None and gain > 0 else None
     cumulative = cumulative_gain(costs, hours, as_of_month, hourly_value) if as_of_month else []
     break_even = next((row["month"] for row in cumulative if row["cumulative"] >= 0), None)
@@ -152,6 +153,7 @@ def payback(
         "break_even_month": break_even,
         "investment": investment,
         "net_gain_per_month": gain,
+        "months_used": used,
         "cumulative": cumulative,
         "spending": spending(costs, [row["month"] for row in cumulative]),
     }

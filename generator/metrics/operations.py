@@ -45,7 +45,8 @@ def time_saved(
     hours: pd.DataFrame, as_of_week: str | None, edges: tuple[float, ...]
 ) -> dict[str, Any]:
     """Metric 1: hours per person in ``as_of_week``, and per month (mean of the last 4
-    reported weeks × 52 / 12), with the band read on the monthly value. None without usage."""
+    reported weeks × 52 / 12; ``weeks_used``: the ones there are, possibly fewer), with the
+    band read on the monthly value. None without usage."""
     weeks = weekly_time_saved(hours)
     if as_of_week is None or weeks.empty:
         return {
@@ -53,6 +54,7 @@ def time_saved(
             "by_task": [],
             "hours_per_person_week": None,
             "hours_per_person_month": None,
+            "weeks_used": [],
             "band": None,
             "weeks": [],
             "interval": None,
@@ -65,6 +67,7 @@ def time_saved(
     return {
         "hours_per_person_week": number(weeks.at[as_of_week, "hours_per_person"]),
         "hours_per_person_month": per_month,
+        "weeks_used": [str(w) for w in recent.index],
         "band": time_saved_band(per_month, edges),
         "weeks": records(weeks.reset_index()),
         "interval": recent_interval(

@@ -76,6 +76,7 @@ def complaint_rates(customers: pd.DataFrame, deployed_on: date, recent: int) -> 
         "after": after,
         "evolution": evolution(before, after),
         "basis": periods.basis,
+        "after_months": sorted(set(periods.after) & set(measured["month"])),
     }
 
 
