@@ -14,7 +14,7 @@ from generator.csvread import LINE, SOURCE
 from generator.errors import Problem
 from generator.format import number
 from generator.i18n import text
-from generator.parse import fold, shown
+from generator.parse import fold, odd_character, shown
 from generator.schema import FILES
 
 WEEK_HOURS = 50
@@ -59,7 +59,8 @@ def closest_team(value: str, teams: set[str]) -> str | None:
 
 
 def team_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Teams of capacity.csv and revenue.csv that people.csv does not have."""
+    """Teams of capacity.csv and revenue.csv that people.csv does not have; one holding an
+    invisible character (« Agence\u200bLyon » looks right) is told by that character."""
     people = frames.get("people")
     if people is None:
         return []
@@ -75,7 +76,7 @@ def team_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
             index=False, name=None
         ):
             suggestion = closest_team(str(value), teams)
-            message = (
+            message = odd_character(str(value), ascii_only=False) or (
                 text("loader.unknown_team_suggestion", value=shown(value), suggestion=suggestion)
                 if suggestion
                 else text("loader.unknown_team", value=shown(value), teams=listed)

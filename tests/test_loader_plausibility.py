@@ -93,6 +93,14 @@ def test_a_team_written_differently_gets_a_suggestion(tmp_path: Path, written: s
     ]
 
 
+def test_a_team_with_an_invisible_character_points_at_it(tmp_path: Path) -> None:
+    data_dir = put(company(tmp_path), "people.csv", PEOPLE)
+    assert problems(put(data_dir, "capacity.csv", capacity("Agence\u2060Lyon"))) == [
+        "capacity.csv:2: team: « Agence\u2060Lyon » : le caractère n° 7 est U+2060 (WORD "
+        "JOINER), invisible à l'écran : effacez la cellule et retapez la valeur au clavier"
+    ]
+
+
 def test_a_team_when_people_csv_has_none(tmp_path: Path) -> None:
     assert problems(put(company(tmp_path), "capacity.csv", capacity("Paris"))) == [
         "capacity.csv:2: team: l'équipe « Paris » n'est pas une équipe de people.csv (aucune) : "
