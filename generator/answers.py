@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator.csvread import LINE
+from generator.csvread import LINE, SOURCE
 from generator.errors import Problem
 from generator.i18n import text
 from generator.schema import FILES, FileSchema, answer_stamp
-
-SOURCE = "_source"  # the column of a loaded frame naming the file each row comes from
 
 
 def inbox_paths(data_dir: Path, schema: FileSchema) -> list[Path]:

@@ -115,13 +115,17 @@ def reference_problems(
 
 
 def cost_problems(name: str, costs: pd.DataFrame) -> list[Problem]:
-    """An ``end`` before its ``start``, and amortization asked of a monthly cost."""
+    """An ``end`` before its ``start`` or given to a one-off cost, and amortization asked of
+    a monthly cost."""
     problems = []
     ended = costs[costs["end"].notna() & costs["start"].notna()]
     late = ended[ended["end"] < ended["start"]]
     for start, end, line in late[["start", "end", LINE]].itertuples(index=False, name=None):
         message = text("loader.end_before_start", start=start, end=end)
         problems.append(Problem(name, int(line), "end", message))
+    ended_one_off = costs[costs["end"].notna() & (costs["kind"] == "one_off")]
+    for line in ended_one_off[LINE]:
+        problems.append(Problem(name, int(line), "end", text("loader.end_of_one_off")))
     amortized = costs[costs["amortize_months"].notna() & (costs["kind"] == "monthly")]
     for line in amortized[LINE]:
         problems.append(

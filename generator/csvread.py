@@ -20,6 +20,7 @@ from generator.errors import Problem
 from generator.i18n import text
 
 LINE = "_line"
+SOURCE = "_source"  # the file a row was read from, once a file and its inbox answers are merged
 LINE_END = re.compile("\r\n|\r|\n")  # the csv module's record ends
 ASCII_SPACES = " \t\x0b\x0c\x1c\x1d\x1e\x1f"  # what ``str.strip`` removes, besides line ends
 MAX_BYTES = 40_000_000
@@ -89,9 +90,13 @@ def guess_french(content: str, sample: int = 20) -> bool:
 
 
 def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Every non-blank record with the spreadsheet line it starts on (header = line 1).
+    """Every non-blank record with the spreadsheet row it is shown on (header = row 1): a
+    cell holding line breaks is one row of a spreadsheet, so records are counted, not lines.
 
-    A record the csv module cannot read raises ``csv.Error(line it starts on, cause)``.
+    A record the csv module cannot read raises ``csv.Error(row it starts on, cause)``.
+
+    >>> split_rows('a,b\\n"x\\ny",1\\n\\n3,4\\n', ",")
+    [(1, ['a', 'b']), (2, ['x\\ny', '1']), (4, ['3', '4'])]
     """
     if '"' not in content and "\x00" not in content:
         return split_plain(content, delimiter)
@@ -103,7 +108,7 @@ def split_rows(content: str, delimiter: str) -> list[tuple[int, list[str]]]:
             cells = [cell.strip() for cell in record]
             if any(cells):
                 records.append((start, cells))
-            start = reader.line_num + 1
+            start += 1
     except csv.Error as error:
         raise csv.Error(start, error) from error
     return records

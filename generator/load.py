@@ -28,7 +28,8 @@ from generator.company import Company, load_company
 from generator.csvread import LINE, RawRows, RawTable, read_rows, read_table
 from generator.errors import DataError, Problem
 from generator.i18n import text
-from generator.parse import parse_column
+from generator.parse import odd_character, parse_column
+from generator.plausibility import latest_measurement, team_problems, usage_problems
 from generator.pseudonyms import name_like_identifiers
 from generator.schema import FILES, SCHEMAS, FileSchema
 
@@ -107,6 +108,8 @@ def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Pr
             )
     for repeated in sorted({c for c in header if header.count(c) > 1}):
         problems.append(Problem(name, 1, repeated, text("loader.duplicate_column")))
+    odd = ((c, odd_character(c, ascii_only=True)) for c in header if c not in schema.column_names)
+    problems += [Problem(name, 1, "", message) for _, message in odd if message]
     return problems
 
 
@@ -352,9 +355,13 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
         elif schema.required and not result.problems:
             problems.append(missing_file_problem(schema))
     problems += reference_checks(frames) + control_usage_checks(frames)
+    problems += team_problems(frames)
+    if "usage" in frames and "tasks" in frames:
+        problems += usage_problems(frames["usage"], frames["tasks"])
     if problems or company is None:
         raise DataError(problems)
     notices += identifier_notices(company, frames["people"])
+    notices += deployment_notices(company, frames)
     aside: dict[str, pd.DataFrame] = {}
     notices += set_aside_before_training(frames, rows, aside)
     return Dataset(company, frames, rows, tuple(notices), tuple(replaced), aside=aside)
@@ -399,6 +406,20 @@ def set_aside_before_training(
             text(f"{key}.public", **values),
         )
     ]
+
+
+def deployment_notices(company: Company, frames: dict[str, pd.DataFrame]) -> list[Notice]:
+    """``deployed_on`` after every measurement: every « after » is empty. A warning, not an
+    error: a company may date its coming deployment and gather its « before » first."""
+    latest = latest_measurement(frames)
+    if latest is None or company.deployed_on <= latest:
+        return []
+    message = text(
+        "warnings.deployed_after_data",
+        deployed=company.deployed_on.isoformat(),
+        latest=latest.isoformat(),
+    )
+    return [Notice("deployed_after_data", "", message)]
 
 
 def identifier_notices(company: Company, people: pd.DataFrame) -> list[Notice]:

@@ -27,8 +27,28 @@ FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 FR_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
 EXCEL_MONTH = re.compile(r"([a-z]+)\.?[-\s]?(\d{2}|\d{4})")
-FRENCH_MONTHS = ("janv", "fevr", "mars", "avr", "mai", "juin",
-                 "juil", "aout", "sept", "oct", "nov", "dec")  # fmt: skip
+MONTH_WORDS: tuple[tuple[str, ...], ...] = (
+    ("janvier", "janv", "january", "jan"),
+    ("fevrier", "fevr", "fev", "february", "feb"),
+    ("mars", "march"),  # not « mar »: mars or mai?
+    ("avril", "avr", "april", "apr"),
+    ("mai", "may"),
+    ("juin", "june", "jun"),
+    ("juillet", "juil", "july", "jul"),
+    ("aout", "august", "aug"),
+    ("septembre", "sept", "september", "sep"),
+    ("octobre", "oct", "october"),
+    ("novembre", "nov", "november"),
+    ("decembre", "dec", "december"),
+)
+"""Every word a month cell may name its month with (accents and case folded): French and
+English names and the abbreviations French and English Excel write. Nothing else:
+``octopus-26`` is not October."""
+MONTHS_BY_WORD = {word: month for month, words in enumerate(MONTH_WORDS, 1) for word in words}
+EARLIEST = date(2000, 1, 1)
+"""No measurement, cost or training of an AI tool predates 2000: an earlier date is a typing
+slip (``1600`` for ``2026``), and a monthly cost « starting » in year 1000 would be repeated
+for 12 000 months."""
 DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
 MAX_TEXT = 200
@@ -53,6 +73,39 @@ def fold(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def is_foreign_letter(character: str) -> bool:
+    """A letter of another script than Latin (Cyrillic « ѕ », Greek « ο »): in an identifier
+    or a column name, it is one that looks like a Latin letter.
+
+    >>> is_foreign_letter("ѕ"), is_foreign_letter("é"), is_foreign_letter("€")
+    (True, False, False)
+    """
+    is_letter = unicodedata.category(character).startswith("L")
+    return is_letter and not unicodedata.name(character, "").startswith("LATIN")
+
+
+def odd_character(value: str, ascii_only: bool) -> str | None:
+    """A message naming the first character of ``value`` that shows as nothing (a zero-width
+    space) or, where only ASCII is allowed (``ascii_only``: identifiers, column names), as a
+    Latin letter it is not (a Cyrillic « ѕ »); None when there is none.
+
+    >>> odd_character("ѕophie", ascii_only=True)[:60]
+    '« ѕophie » : le caractère n° 1 est U+0455 (CYRILLIC SMALL LE'
+    """
+    for position, character in enumerate(value, 1):
+        invisible = unicodedata.category(character) in ("Cf", "Co", "Cn", "Zl", "Zp")
+        lookalike = ascii_only and is_foreign_letter(character)
+        if invisible or lookalike:
+            return text(
+                f"loader.{'invisible' if invisible else 'lookalike'}_character",
+                value=shown(value),
+                position=position,
+                code=f"U+{ord(character):04X}",
+                name=unicodedata.name(character, "?"),
+            )
+    return None
+
+
 def parse_date(value: str) -> date:
     """``2026-01-05`` or ``05/01/2026``; an impossible day raises ValueError."""
     if match := ISO_DATE.fullmatch(value):
@@ -61,14 +114,15 @@ def parse_date(value: str) -> date:
         day, month, year = (int(g) for g in match.groups())
     else:
         raise ValueError(value)
-    return date(year, month, day)
+    return not_too_early(date(year, month, day))
 
 
 def parse_week(value: str) -> str:
     """An ISO week ``YYYY-Www``, or a date meaning the week that contains it."""
     if match := ISO_WEEK.fullmatch(value):
         year, week = int(match[1]), int(match[2])
-        date.fromisocalendar(year, week, 1)  # raises ValueError for week 54 or 53 of a short year
+        # raises ValueError for week 54 or 53 of a short year
+        not_too_early(date.fromisocalendar(year, week, 1))
     else:
         year, week, _ = parse_date(value).isocalendar()
     return f"{year}-W{week:02d}"
@@ -89,16 +143,29 @@ def parse_month(value: str) -> str:
     else:
         day = parse_date(value)
         year, month = day.year, day.month
-    date(year, month, 1)  # raises ValueError for month 13
+    not_too_early(date(year, month, 1))  # raises ValueError for month 13
     return f"{year}-{month:02d}"
 
 
 def excel_month(name: str, year: str) -> tuple[int, int]:
-    """French Excel's ``janv.-26`` or ``janvier 2026``: (month, year)."""
-    month = next((i for i, prefix in enumerate(FRENCH_MONTHS, 1) if name.startswith(prefix)), 0)
-    if not month or (name.startswith("ma") and name not in ("mars", "mai")):
+    """French Excel's ``janv.-26`` or ``janvier 2026``: (month, year); only a real month word.
+
+    >>> excel_month("sept", "26"), excel_month("dec", "2025")
+    ((9, 2026), (12, 2025))
+    """
+    if name not in MONTHS_BY_WORD:
         raise ValueError(name)
-    return month, int(year) + (2000 if len(year) == 2 else 0)
+    return MONTHS_BY_WORD[name], int(year) + (2000 if len(year) == 2 else 0)
+
+
+class TooEarly(ValueError):
+    """A date, week or month before :data:`EARLIEST`."""
+
+
+def not_too_early(day: date) -> date:
+    if day < EARLIEST:
+        raise TooEarly(day.isoformat())
+    return day
 
 
 class AmbiguousNumber(ValueError):
@@ -168,6 +235,10 @@ def error_message(value: str, column: Column, french: bool, error: Exception) ->
         return text("loader.too_long", length=len(value), max=MAX_TEXT)
     if isinstance(error, AmbiguousNumber):
         return text("loader.ambiguous_number", value=value)
+    if isinstance(error, TooEarly):
+        return text("loader.too_early", value=shown(value), earliest=EARLIEST.isoformat())
+    if odd := odd_character(value, ascii_only=column.kind == "id"):
+        return odd
     if column.kind == "number" and not french and "," in value:
         return text("loader.decimal_comma", value=shown(value))
     return text("loader.bad_value", expected=expected(column), value=shown(value))

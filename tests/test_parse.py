@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse import parse_date, parse_month, parse_number, parse_week
+from generator.parse import TooEarly, parse_date, parse_month, parse_number, parse_week
 from generator.schema import Column
 
 MONEY = Column("amount", "number", money=True)
@@ -26,13 +26,23 @@ PLAIN = Column("minutes", "number")
         ("juil.-26", "2026-07"),
         ("août-26", "2026-08"),
         ("déc. 2025", "2025-12"),
+        ("Septembre 2026", "2026-09"),
+        ("sept.-26", "2026-09"),
+        ("Oct-26", "2026-10"),  # English Excel
+        ("February 2026", "2026-02"),
     ],
 )
 def test_months_as_excel_writes_them(cell, month):
     assert parse_month(cell) == month
 
 
-@pytest.mark.parametrize("cell", ["2026-13", "13/2026", "mar-26", "2026", "janvier", "2026-00"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        *("2026-13", "13/2026", "mar-26", "2026", "janvier", "2026-00"),
+        *("octopus-26", "novice 2026", "decor-26", "juinx-26", "maison 2026", "avrill-26"),
+    ],
+)
 def test_impossible_months(cell):
     with pytest.raises(ValueError):
         parse_month(cell)
@@ -58,6 +68,26 @@ def test_weeks(cell, week):
 def test_impossible_weeks(cell):
     with pytest.raises(ValueError):
         parse_week(cell)
+
+
+@pytest.mark.parametrize(
+    ("parser", "cell"),
+    [
+        (parse_week, "1900-W02"),
+        (parse_week, "1999-W52"),
+        (parse_date, "1600-01-05"),
+        (parse_date, "31/12/1999"),
+        (parse_month, "1000-01"),
+        (parse_month, "déc. 1999"),
+    ],
+)
+def test_dates_before_2000_are_refused(parser, cell):
+    with pytest.raises(TooEarly):
+        parser(cell)
+
+
+def test_the_first_day_of_2000_is_accepted():
+    assert (parse_week("2000-01-03"), parse_month("2000-01")) == ("2000-W01", "2000-01")
 
 
 @pytest.mark.parametrize("cell", ["31/02/2026", "2026-02-30", "2026/01/05", "05-01-2026"])
