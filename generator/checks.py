@@ -180,6 +180,8 @@ def before_training(usage: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
     if usage.empty:
         return pd.Series(False, index=usage.index, dtype=bool)
     dates = people.dropna(subset=["trained_on"]).set_index("person")["trained_on"]
-    trained = pd.to_datetime(usage["person"].map(dates))
+    if dates.empty:  # nobody's training date is known
+        return pd.Series(False, index=usage.index, dtype=bool)
+    trained = pd.to_datetime(usage["person"].map(dates.to_dict()))
     sundays = pd.to_datetime(usage["week"].map(lambda week: week_sunday(str(week))))
     return trained > sundays  # NaT (no training date) compares False

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.format import month_label
+from generator.format import month_label, period, week_label, week_period
 from generator.i18n import catalogue, text
 
 FOLDER = "telechargements"
@@ -114,21 +114,32 @@ def indicator(key: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def summary(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """The four headline values with their bands, then the payback's figures."""
+    """The four headline values with their bands and periods, then the payback's figures."""
     ts, ad = metric(report, "time_saved"), metric(report, "adoption")
     cph, pb = metric(report, "cost_per_hour"), metric(report, "payback")
+    week = report["as_of"].get("week")
+    latest = week_label(week) if week else None
+    months = pb.get("months_used")
     rows = [
-        ("time_saved_week", ts.get("hours_per_person_week"), "time_saved", ts.get("band")),
-        ("time_saved_month", ts.get("hours_per_person_month"), "time_saved", ts.get("band")),
-        ("adoption", ad.get("rate"), "adoption", ad.get("band")),
-        ("cost_per_hour", cph.get("value"), "cost_per_hour", cph.get("band")),
-        ("payback", pb.get("months"), "payback", pb.get("band")),
-    ]
+        ("time_saved_week", ts.get("hours_per_person_week"), "time_saved", ts.get("band"),
+         latest),
+        ("time_saved_month", ts.get("hours_per_person_month"), "time_saved", ts.get("band"),
+         week_period(ts.get("weeks_used")) if ts.get("weeks_used") else None),
+        ("adoption", ad.get("rate"), "adoption", ad.get("band"), latest),
+        ("cost_per_hour", cph.get("value"), "cost_per_hour", cph.get("band"),
+         month_label(cph.get("month")) if cph.get("month") else None),
+        ("payback", pb.get("months"), "payback", pb.get("band"),
+         period(months) if months else None),
+    ]  # fmt: skip
     return [
-        *(indicator(row, {"value": value, "band": band_label(k, b)}) for row, value, k, b in rows),
+        *(
+            indicator(row, {"value": value, "band": band_label(k, b), "period": when})
+            for row, value, k, b, when in rows
+        ),
         indicator("investment", {"value": pb.get("investment")}),
-        indicator("net_gain", {"value": pb.get("net_gain_per_month")}),
-    ]
+        indicator("net_gain", {"value": pb.get("net_gain_per_month"),
+                               "period": period(months) if months else None}),
+    ]  # fmt: skip
 
 
 def alternatives(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -198,7 +209,7 @@ OPERATIONS = Dashboard("operationnel", (
 
 FINANCE = Dashboard("financier", (
     Table("summary", fields(("indicator", "indicator"), ("value", "value", "number"),
-          ("band", "band")), summary),
+          ("band", "band"), ("period", "period")), summary),
     Table("cost_per_hour_months", fields(("month", "month"), ("month_cost", "cost", "money2"),
           ("hours_saved", "hours", "number"), ("cost_per_hour", "value", "money2")),
           series("cost_per_hour", "months")),

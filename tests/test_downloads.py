@@ -165,8 +165,10 @@ def test_finance_values_of_the_plain_fixture(plain):
     assert summary["Coût par heure gagnée, dernier mois complet (€)"] == (
         pytest.approx(cost_per_hour),
         "Excellent",
+        "févr. 2026",  # every headline figure says its period (issue 10, section 3)
     )
-    assert summary["Investissement initial (€)"] == (606, None)
+    assert summary["Investissement initial (€)"] == (606, None, None)
+    assert summary["Gain net par mois (€)"][2] == "févr. 2026"
     assert ("2026-02", "Licences", 149.5) in rows(plain, FINANCE, "Dépenses par mois")
 
 
