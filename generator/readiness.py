@@ -97,6 +97,13 @@ def agreed(key: str, check: Callable[[Report], State], report: Report) -> State:
     return "todo" if found == "done" and flagged(report, key) else found
 
 
+def has_statuses(report: Report) -> bool:
+    """Trained people have a status in the latest week: counted from the weekly series, which
+    the public report keeps (it has no per-person rows), so both reports tick alike."""
+    weeks = report["metrics"]["adoption"]["weeks"]
+    return bool(weeks) and weeks[-1]["trained"] > 0
+
+
 CHECKS: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
     "before": (
         ("baseline_time", lambda r: state(r["rows"].get("tasks.csv", {}).get("read", 0) > 0)),
@@ -107,7 +114,7 @@ CHECKS: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
     "during": (
         ("weekly", lambda r: state(weekly_reporting(r))),
         ("compared", lambda r: state(any(compared(r["metrics"][k]) for k in COMPARED))),
-        ("struggling", lambda r: state(bool(r["metrics"]["adoption"]["people"]))),
+        ("struggling", lambda r: state(has_statuses(r))),
         ("adjust", lambda r: "manual"),
     ),
     "month1": (

@@ -506,3 +506,10 @@ def test_a_zero_hours_answer_does_not_count_as_a_respondent(tmp_path):
     data = survey_company(tmp_path, [], freed)
     uses = {u["use"]: u for u in compute_report(data, public=True)["metrics"]["freed_time"]}
     assert uses["autre"]["hours"] is None and uses["autre"]["use_masked"]
+
+
+def test_the_checklist_ticks_the_same_in_both_reports():
+    from generator.readiness import checklist
+
+    public, complete = compute_report(DEMO, public=True), compute_report(DEMO)
+    assert checklist(public) == checklist(complete)
