@@ -31,6 +31,7 @@ from generator.parse import (
     fold,
 )
 from generator.schema import SCHEMAS, Column, FileSchema
+from generator.settingvalues import valid_branch, valid_repository
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "id": ID_PATTERN,
@@ -41,8 +42,6 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "week": ISO_WEEK,
     "month": ISO_MONTH,
 }
-REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
-BRANCH = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_./-]{0,199}")
 PERIOD_INPUTS = {"week": "week", "month": "month", "date": "date"}
 INPUT_MODES = {"int": "numeric", "number": "decimal"}
 VALUE_MESSAGES = ("required", "bad_value", "below_min", "above_max", "unknown_ref", "too_long")
@@ -138,7 +137,7 @@ def column_rule(column: Column) -> dict[str, Any]:
 def github_target(data: Dataset) -> tuple[str, str]:
     """``forms.repository`` and ``forms.branch`` when usable in a GitHub URL, else blanks."""
     repository, branch = data.company.forms_repository.strip(), data.company.forms_branch.strip()
-    if REPOSITORY.fullmatch(repository) and BRANCH.fullmatch(branch) and ".." not in branch:
+    if repository and valid_repository(repository) and valid_branch(branch):
         return repository, branch
     return "", ""
 

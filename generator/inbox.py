@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from generator.answers import SOURCE, inbox_paths
-from generator.csvread import LINE, read_rows
+from generator.answers import inbox_paths
+from generator.csvread import LINE, SOURCE, read_rows
 from generator.load import Dataset, load_dataset, read_file
 from generator.schema import FILES, FileSchema
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from generator.answers import SOURCE, inbox_paths, inbox_problem, same_time_problems
+from generator.answers import inbox_paths, inbox_problem, same_time_problems
 from generator.checks import (
     before_training,
     control_usage_problems,
@@ -25,7 +25,7 @@ from generator.checks import (
     value_problems,
 )
 from generator.company import Company, load_company
-from generator.csvread import LINE, RawRows, RawTable, read_rows, read_table
+from generator.csvread import LINE, SOURCE, RawRows, RawTable, read_rows, read_table
 from generator.errors import DataError, Problem
 from generator.i18n import text
 from generator.parse import odd_character, parse_column

@@ -30,6 +30,8 @@ from typing import Any
 
 import pandas as pd
 
+from generator.metrics.quality import latest_answers
+
 
 def respondents(frame: pd.DataFrame | None, months: int | None = None) -> int:
     """Distinct people in ``frame`` (over its last ``months`` months when given)."""
@@ -96,7 +98,7 @@ def mental_load_tasks(frame: pd.DataFrame | None, minimum: int) -> list[dict[str
     after, mean evolution; a task is masked as :func:`suppressed` says."""
     if frame is None or frame.empty:
         return []
-    latest = frame.sort_values("date").groupby(["person", "task"], as_index=False).last()
+    latest = latest_answers(frame)
     latest["evolution"] = (latest["after"] - latest["before"]) / latest["before"] * 100
     masked = suppressed(people_by(latest, "task"), minimum)
     tasks = []
@@ -162,10 +164,10 @@ def use_cuts(
     return entry
 
 
-def team_sizes(people: pd.DataFrame) -> dict[str, int]:
-    """How many people each team of ``people.csv`` has."""
-    named = people.dropna(subset=["team"]) if "team" in people else people.iloc[0:0]
-    return {str(team): len(part) for team, part in named.groupby("team")}
+def sizes(people: pd.DataFrame, column: str) -> dict[str, int]:
+    """How many people of ``people.csv`` share each value of ``column`` (team, role)."""
+    named = people.dropna(subset=[column]) if column in people else people.iloc[0:0]
+    return {str(value): len(part) for value, part in named.groupby(column)}
 
 
 def side_people(rows: pd.DataFrame, teams: set[str], sizes: Mapping[str, int]) -> list[int]:
@@ -215,12 +217,6 @@ def mask_small_groups(
     return {**metrics, "capacity": capacity, "revenue": streams}
 
 
-def role_sizes(people: pd.DataFrame) -> dict[str, int]:
-    """How many people hold each role of ``people.csv``."""
-    named = people.dropna(subset=["role"]) if "role" in people else people.iloc[0:0]
-    return {str(role): len(part) for role, part in named.groupby("role")}
-
-
 def mask_small_roles(
     deliverables: list[dict[str, Any]], roles: Mapping[str, int], minimum: int
 ) -> list[dict[str, Any]]:
@@ -258,10 +254,10 @@ def mask_small_cuts(
 ) -> dict[str, Any]:  # fmt: skip
     """What the public report masks before the detectors read the metrics: comparisons with
     too small a group, indicators of too small a role, a ratio of too few declarations."""
-    metrics = mask_small_groups(metrics, team_sizes(people), frames, minimum)
+    metrics = mask_small_groups(metrics, sizes(people, "team"), frames, minimum)
     return {
         **metrics,
-        "deliverables": mask_small_roles(metrics["deliverables"], role_sizes(people), minimum),
+        "deliverables": mask_small_roles(metrics["deliverables"], sizes(people, "role"), minimum),
         "time_saved": mask_declared(metrics["time_saved"], minimum),
     }
 

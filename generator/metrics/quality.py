@@ -134,11 +134,16 @@ def deliverables(
     return result
 
 
+def latest_answers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each person's latest answer for each task (by ``date``)."""
+    return frame.sort_values("date").groupby(["person", "task"], as_index=False).last()
+
+
 def mental_load(frame: pd.DataFrame | None) -> dict[str, Any]:
     """Metric 8: per person and task (latest answer), load before, after, evolution; mean."""
     if frame is None or frame.empty:
         return {"mean_evolution": None, "rows": []}
-    latest = frame.sort_values("date").groupby(["person", "task"], as_index=False).last()
+    latest = latest_answers(frame)
     rows = [
         {
             "person": p,
