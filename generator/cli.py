@@ -16,12 +16,12 @@ from typing import Any, TypeVar
 import click
 from mkdocs.exceptions import MkDocsException
 
-from generator.build import build_site, default_config
-from generator.errors import DataError, GeneratorError, Problem
-from generator.i18n import text
-from generator.inbox import merge_inbox
-from generator.load import load_dataset
-from generator.summary import changes_markdown, problems_markdown
+from generator.commands.inbox import merge_inbox
+from generator.commands.summary import changes_markdown, problems_markdown
+from generator.core.errors import DataError, GeneratorError, Problem
+from generator.core.i18n import text
+from generator.input.load import load_dataset
+from generator.website.build import build_site, default_config
 
 SCREEN_LIMIT = 50
 F = TypeVar("F", bound=Callable[..., Any])
@@ -159,7 +159,7 @@ def build(data_dir: Path, site_dir: Path, today: datetime | None, private: bool)
 @user_errors
 def serve(data_dir: Path, dev_addr: str, private: bool) -> None:
     """Sert le site en local et le reconstruit quand un fichier de données change."""
-    from generator.serve import serve_site
+    from generator.website.serve import serve_site
 
     serve_site(data_dir, default_config(), dev_addr, click.echo, public=not private)
 
@@ -227,7 +227,7 @@ def merge(data_dir: Path, today: datetime | None) -> None:
 @user_errors
 def init(directory: Path) -> None:
     """Crée le dépôt d'une nouvelle entreprise : réglages, CSV vides, mkdocs.yml, README."""
-    from generator.scaffold import create_repository
+    from generator.commands.init import create_repository
 
     for path in create_repository(directory):
         click.echo(f"créé : {path.as_posix()}")

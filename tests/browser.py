@@ -29,7 +29,7 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from generator.build import build_site
+from generator.website.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -104,7 +104,7 @@ def pages_to_visit(config: pytest.Config) -> list[str]:
 
 def site_pages(site: Path) -> list[str]:
     """Every page of the built site as a URL path ("" for home, else ``folder/page.html``:
-    the site links to files, see generator/siteconfig.py), but 404."""
+    the site links to files, see generator/website/config.py), but 404."""
     paths = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     return sorted("" if p == HOME else p for p in paths if p != "404.html")
 

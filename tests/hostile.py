@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.schema import SCHEMAS
+from generator.input.schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 

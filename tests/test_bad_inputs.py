@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.build import compute_report
 from generator.cli import cli
-from generator.csvread import MAX_BYTES
+from generator.input.csvread import MAX_BYTES
+from generator.website.build import compute_report
 from tests.report_helpers import near, value
 
 HERE = Path(__file__).parent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import compute_report
+from generator.website.build import compute_report
 from tests.fixture_company import FEBRUARY_2026, Row, trained_people, usage_rows, write_company
 from tests.report_helpers import by_key, near, value
 

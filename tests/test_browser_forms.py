@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.build import compute_report
-from generator.i18n import text
+from generator.core.i18n import text
+from generator.website.build import compute_report
 from tests.browser import (  # fixtures site_url, chromium: conftest.py
     FORMS_SETTINGS,
     PHONE,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.reproducible import VARIABLE, data_epoch, source_date_epoch
+from generator.website.build import build_site
+from generator.website.reproducible import VARIABLE, data_epoch, source_date_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data"

@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
-from generator.pages import all_pages
-from generator.schema import FILES
-from generator.sitedir import STAMP
+from generator.input.schema import FILES
+from generator.pages.render import all_pages
+from generator.website.sitedir import STAMP
 from tests.fixture_company import FEBRUARY_2026, usage_rows, write_company
 from tests.report_helpers import near
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from generator.bands import DEFAULT_EDGES
-from generator.i18n import catalogue
+from generator.core.i18n import catalogue
+from generator.core.method import DEFAULT_EDGES
+from generator.input.schema import FILES, SCHEMAS
 from generator.metrics import METRICS
-from generator.pages import all_pages
-from generator.schema import FILES, SCHEMAS
+from generator.pages.render import all_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = catalogue()

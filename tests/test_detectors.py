@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from generator.build import compute_report, generate
-from generator.escape import markdown_text
+from generator.pages.escape import markdown_text
+from generator.website.build import compute_report, generate
 from tests.fixture_company import Row, usage_rows, write_company
 from tests.report_helpers import near
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import compute_report
+from generator.website.build import compute_report
 from tests.fixture_company import FEBRUARY_2026, Row, usage_rows, write_company
 from tests.report_helpers import as_list, by_key, near, triple, value
 

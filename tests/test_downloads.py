@@ -10,13 +10,13 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from generator.build import generate
-from generator.downloads import Download, write_downloads
-from generator.i18n import catalogue
-from generator.load import load_dataset
+from generator.core.i18n import catalogue
+from generator.input.load import load_dataset
+from generator.input.schema import FILES
 from generator.metrics import report
-from generator.schema import FILES
-from generator.workbook import inert_text, sheet_title
+from generator.website.build import generate
+from generator.workbooks.downloads import Download, write_downloads
+from generator.workbooks.xlsx import inert_text, sheet_title
 from tests.fixture_company import FEBRUARY_2026, trained_people, usage_rows, write_company
 
 ROOT = Path(__file__).resolve().parent.parent

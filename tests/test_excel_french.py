@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import compute_report
-from generator.load import load_dataset
+from generator.input.load import load_dataset
+from generator.website.build import compute_report
 from tests.excel_export import export_folder
 from tests.report_helpers import FIXTURES, by_key, near, triple, value
 

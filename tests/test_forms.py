@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build_site
-from generator.errors import DataError
-from generator.forms import FORMS, form_rules
-from generator.i18n import catalogue
-from generator.load import load_dataset
+from generator.core.errors import DataError
+from generator.core.i18n import catalogue
+from generator.input.load import load_dataset
+from generator.input.parse import ID_PATTERN, INT_PATTERN, NUMBER_PATTERN
+from generator.input.schema import SCHEMAS
 from generator.metrics import report
-from generator.pages import all_pages, context, environment, form_pages, nav, root
-from generator.parse import ID_PATTERN, INT_PATTERN, NUMBER_PATTERN
-from generator.schema import SCHEMAS
+from generator.pages.forms import FORMS, form_rules
+from generator.pages.render import all_pages, context, environment, form_pages, nav, root
+from generator.website.build import build_site
 from tests.fixture_company import write_company
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.figures import build_figures
-from generator.load import load_dataset
+from generator.input.load import load_dataset
 from generator.metrics import report
-from generator.pages import all_pages, labels, render_pages
+from generator.pages.render import all_pages, labels, render_pages
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "excel_plain"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from generator.build import compute_report
 from generator.cli import cli
-from generator.errors import Problem
-from generator.summary import changes_markdown, problems_markdown
+from generator.commands.summary import changes_markdown, problems_markdown
+from generator.core.errors import Problem
+from generator.website.build import compute_report
 from tests.fixture_company import write_company
 
 TASKS = [

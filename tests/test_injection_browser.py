@@ -22,10 +22,10 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog, Page
 
-from generator.build import build_site, compute_report
 from generator.cli import cli
-from generator.errors import Problem
-from generator.summary import changes_markdown, problems_markdown
+from generator.commands.summary import changes_markdown, problems_markdown
+from generator.core.errors import Problem
+from generator.website.build import build_site, compute_report
 from tests.browser import (
     PORTLESS,
     ROOT,

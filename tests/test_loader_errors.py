@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.build import compute_report
-from generator.errors import DataError
-from generator.load import Dataset, load_dataset
+from generator.core.errors import DataError
+from generator.input.load import Dataset, load_dataset
+from generator.website.build import compute_report
 from tests.fixture_company import Row, write_company
 from tests.report_helpers import near, value
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
-from generator.load import Dataset, load_dataset
-from generator.plausibility import WEEK_HOURS
+from generator.core.errors import DataError
+from generator.input.load import Dataset, load_dataset
+from generator.input.plausibility import WEEK_HOURS
 from tests.fixture_company import Row, write_company
 
 USAGE: list[Row] = [{"week": "2026-W03", "person": "sophie", "task": "compte_rendu", "uses": 3}]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.build import compute_report, generate
 from generator.cli import cli
+from generator.website.build import compute_report, generate
 from tests.fixture_company import FEBRUARY_2026, Row, usage_rows, write_company
 from tests.report_helpers import value
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import compute_report
-from generator.cards import trusted
-from generator.i18n import catalogue
-from generator.load import load_dataset
+from generator.core.i18n import catalogue
+from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.metrics.timings import coverage, interval_rank, median_interval
-from generator.pages import context, environment, metric_page, root
+from generator.pages.cards import trusted
+from generator.pages.render import context, environment, metric_page, root
+from generator.website.build import compute_report
 from tests.fixture_company import write_company
 from tests.report_helpers import near, value
 

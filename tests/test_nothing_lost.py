@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import compute_report
+from generator.website.build import compute_report
 from tests.fixture_company import HEADERS, write_company, write_csv
 
 PEOPLE = ["ana", "ben", "cleo", "dan"]

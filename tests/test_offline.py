@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.siteconfig import IFRAME_WORKER, readable_from_files
+from generator.website.config import IFRAME_WORKER, readable_from_files
 from tests.fixture_company import FEBRUARY_2026, usage_rows, write_company
 
 ROOT = Path(__file__).parent.parent

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.build import build_site
 from generator.cli import cli
-from generator.errors import GeneratorError
-from generator.sitedir import STAMP, UNMARKED_BUILD, check_site_dir
+from generator.core.errors import GeneratorError
+from generator.website.build import build_site
+from generator.website.sitedir import STAMP, UNMARKED_BUILD, check_site_dir
 from tests.fixture_company import write_company
 
 ROOT = Path(__file__).resolve().parent.parent

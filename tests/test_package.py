@@ -25,8 +25,8 @@ import yaml
 from packaging.requirements import Requirement
 
 from generator import __version__
-from generator.pages import DASHBOARDS
-from generator.scaffold import repository_files
+from generator.commands.init import repository_files
+from generator.pages.render import DASHBOARD_PAGES
 from tests.fixture_company import usage_rows, write_company
 from tests.workflow_runner import WorkflowError, WorkflowRun, make_venv, run_workflow
 
@@ -128,7 +128,7 @@ def assert_site(folder: Path, company: str) -> None:
     """A built site: home page, metrics.json for this company, the three dashboards."""
     assert (folder / "index.html").is_file(), f"{folder} holds no site"
     assert json.loads((folder / "metrics.json").read_text("utf-8"))["company"] == company
-    for page in DASHBOARDS:
+    for page in DASHBOARD_PAGES:
         assert (folder / page.path.removesuffix(".md")).with_suffix(".html").is_file(), page.path
 
 

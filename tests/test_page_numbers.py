@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.format import (
+from generator.core.format import (
     change,
     count,
     hours,
@@ -22,6 +21,7 @@ from generator.format import (
     number,
     percent,
 )
+from generator.website.build import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 

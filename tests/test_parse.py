@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse import TooEarly, parse_date, parse_month, parse_number, parse_week
-from generator.schema import Column
+from generator.input.parse import TooEarly, parse_date, parse_month, parse_number, parse_week
+from generator.input.schema import Column
 
 MONEY = Column("amount", "number", money=True)
 PLAIN = Column("minutes", "number")

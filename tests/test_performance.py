@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-import generator.csvread as csvread
-from generator.figures.common import Labels
+import generator.input.csvread as csvread
+from generator.figures.common import ChartLabels
 from generator.figures.operations import (
     adoption_figure,
     hours_by_task_figure,
     time_saved_figure,
 )
 
-LABELS = Labels(
+LABELS = ChartLabels(
     names={},
     tasks={"a": "Tâche A", "b": "Tâche B"},
     deployed_month="2025-01",
@@ -156,9 +156,9 @@ def test_every_demo_chart_is_valid_vega_lite() -> None:
     from altair.vegalite.v6.schema.core import load_schema
 
     from generator.figures import build_figures
-    from generator.load import load_dataset
+    from generator.input.load import load_dataset
     from generator.metrics import report
-    from generator.pages import labels
+    from generator.pages.render import labels
 
     data = load_dataset(Path(__file__).resolve().parent.parent / "data")
     figures = build_figures(report(data), labels(data))

@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.build import compute_report, generate
-from generator.errors import DataError
-from generator.load import load_dataset
+from generator.core.errors import DataError
+from generator.core.periods import compared_months
+from generator.input.load import load_dataset
 from generator.metrics.control import team_groups
-from generator.periods import compared_months
+from generator.website.build import compute_report, generate
 from tests.fixture_company import Row, write_company, write_csv
 from tests.report_helpers import WORKED, near, triple, value
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.build import build_site, compute_report
 from generator.cli import cli
+from generator.website.build import build_site, compute_report
 from tests.browser import ROOT
 from tests.fixture_company import write_company
 

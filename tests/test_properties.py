@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.core.periods import by_month, complete_months, month_weekdays, week_of
 from generator.metrics import finance, operations
 from generator.metrics.common import evolution
-from generator.periods import by_month, complete_months, month_weekdays, week_of
 
 PEOPLE = ["ana", "ben", "cleo", "dan"]
 TASKS = pd.DataFrame(

@@ -25,10 +25,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import build_site, compute_report
 from generator.cli import cli
+from generator.input.pseudonyms import looks_like_name
 from generator.metrics.privacy import suppressed
-from generator.pseudonyms import looks_like_name
+from generator.website.build import build_site, compute_report
 from tests.browser import ROOT
 from tests.fixture_company import write_company
 
@@ -143,7 +143,7 @@ def test_the_cli_builds_the_public_site_unless_asked(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "NO_MKDOCS_2_WARNING": "1"})
     config = str(ROOT / "mkdocs.yml")
-    monkeypatch.setattr("generator.build.default_config", lambda: Path(config))
+    monkeypatch.setattr("generator.website.build.default_config", lambda: Path(config))
     public = runner.invoke(cli, ["build", "--data", str(DEMO), "--site-dir", "public"])
     assert public.exit_code == 0, public.output
     assert public.stdout.splitlines()[-1].startswith("Site public : aucune personne")
@@ -509,7 +509,7 @@ def test_a_zero_hours_answer_does_not_count_as_a_respondent(tmp_path):
 
 
 def test_the_checklist_ticks_the_same_in_both_reports():
-    from generator.readiness import checklist
+    from generator.pages.readiness import checklist
 
     public, complete = compute_report(DEMO, public=True), compute_report(DEMO)
     assert checklist(public) == checklist(complete)

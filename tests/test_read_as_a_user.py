@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from generator.build import generate
-from generator.format import change, count, hours, money, period, points, week_period
-from generator.i18n import text
-from generator.readiness import CONTRADICTED_BY
+from generator.core.format import change, count, hours, money, period, points, week_period
+from generator.core.i18n import text
+from generator.pages.readiness import CONTRADICTED_BY
+from generator.website.build import generate
 from tests.fixture_company import FEBRUARY_2026, usage_rows, write_company, write_csv
 
 HERE = Path(__file__).parent

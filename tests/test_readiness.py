@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import compute_report, generate
-from generator.readiness import checklist, phase
+from generator.pages.readiness import checklist, phase
+from generator.website.build import compute_report, generate
 from tests.fixture_company import write_company
 
 ROOT = Path(__file__).resolve().parent.parent

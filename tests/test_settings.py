@@ -1,5 +1,5 @@
-"""``company.yml`` is strict: every setting is declared once (``generator/settings.py``), every
-key at every level is known or refused with its line, hostile YAML is refused at once.
+"""``company.yml`` is strict: every setting is declared once (``generator/input/settings.py``),
+every key at every level is known or refused with its line, hostile YAML is refused at once.
 
 The bad-input corpus (``tests/bad_inputs/company-*``) holds one case per class of mistake;
 here are the declaration's own checks, rarer cases, values that must be accepted, and the
@@ -20,14 +20,14 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from generator.bands import DEFAULT_EDGES
-from generator.build import compute_report
 from generator.cli import cli
-from generator.company import Company, load_company
-from generator.i18n import catalogue
-from generator.scaffold import repository_files
-from generator.settings import BY_KEY, MAX_BYTES, SETTINGS, VALUES
-from generator.settingvalues import valid_branch, valid_repository, valid_url
+from generator.commands.init import repository_files
+from generator.core.i18n import catalogue
+from generator.core.method import DEFAULT_EDGES
+from generator.input.company import Company, load_company
+from generator.input.settings import BY_KEY, MAX_BYTES, SETTINGS, VALUES
+from generator.input.settingvalues import valid_branch, valid_repository, valid_url
+from generator.website.build import compute_report
 from tests.fixture_company import write_company
 from tests.report_helpers import value
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site, compute_report
+from generator.website.build import build_site, compute_report
 from tests.fixture_company import write_company
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +78,7 @@ def test_metric_pages_show_values_and_provenance(demo_site):
 
 
 def test_data_page_documents_every_column_from_the_schema(demo_site):
-    from generator.schema import FILES
+    from generator.input.schema import FILES
 
     data_page = page(demo_site, "donnees")
     for schema in FILES:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.figures import build_figures
-from generator.load import load_dataset
+from generator.input.load import load_dataset
 from generator.metrics import report
-from generator.pages import labels
+from generator.pages.render import labels
 from tests.test_builds import files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,9 +20,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_site, generate
 from generator.cli import cli
-from generator.schema import SCHEMAS
+from generator.input.schema import SCHEMAS
+from generator.website.build import build_site, generate
 from tests.fixture_company import write_company, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent

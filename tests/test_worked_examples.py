@@ -8,7 +8,7 @@ error_cost 150, active_uses_per_week 3, recent_months 3 unless said otherwise.
 
 from __future__ import annotations
 
-from generator.build import compute_report
+from generator.website.build import compute_report
 from tests.report_helpers import WORKED, as_list, by_key, near, triple, value
 
 

@@ -4,7 +4,7 @@ Writes synthetic companies of 10, 50 and 250 people × 3 years × 20 tasks (the 
 780 000 usage rows; every other file at a believable size) into temporary folders with the
 csv module and a fixed seed, then measures for each, in a fresh child process:
 
-- generation time: ``generate()`` of ``generator/build.py`` (load, metrics, pages, charts),
+- generation time: ``generate()`` of ``generator/website/build.py`` (load, metrics, pages, charts),
   with an empty chart cache;
 - MkDocs build time;
 - peak memory: the child's maximum resident set size (``resource.getrusage``, ``ru_maxrss``),
@@ -287,7 +287,7 @@ def measure(data: Path, work: Path) -> dict[str, Any]:
     os.chdir(work)
     from mkdocs.commands.build import build as mkdocs_build
 
-    from generator.build import default_config, generate, mkdocs_config
+    from generator.website.build import default_config, generate, mkdocs_config
 
     read_csv = read_csv_seconds(data)
     config = default_config()
@@ -315,7 +315,7 @@ def measure(data: Path, work: Path) -> dict[str, Any]:
 def rebuild(data: Path, work: Path) -> dict[str, Any]:
     """Build the demo data, change one file, build again: the second build's seconds."""
     os.chdir(work)
-    from generator.build import build_site
+    from generator.website.build import build_site
 
     copy = work / "data"
     shutil.copytree(data, copy)
@@ -441,7 +441,7 @@ processus qui construit, moins sensible aux autres programmes qui tournent sur l
 (charge moyenne au lancement : {host["load"]}).
 
 - **génération** : lecture et contrôle des données, calcul des indicateurs, pages, graphiques
-  et téléchargements (`generate()` de `generator/build.py`) ;
+  et téléchargements (`generate()` de `generator/website/build.py`) ;
 - **MkDocs** : construction du site à partir des pages générées ;
 - **mémoire max** : pic de mémoire résidente du processus qui construit
   (`resource.getrusage`, `ru_maxrss`), interpréteur Python, pandas et moteur de graphiques

@@ -34,8 +34,8 @@ def write_answers(data: Path, count: int = ANSWERS) -> None:
 
 def inbox(data: Path, work: Path) -> dict[str, Any]:
     """Seconds to validate (``load_dataset``, as ``roi validate``) and to merge the answers."""
-    from generator.inbox import merge_inbox
-    from generator.load import load_dataset
+    from generator.commands.inbox import merge_inbox
+    from generator.input.load import load_dataset
 
     copy = work / "data"
     shutil.copytree(data, copy)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.figures import business, finance, operations
-from generator.figures.common import Builder, Figure, Labels
+from generator.figures.common import Builder, ChartLabels, Figure
 
 FIGURES: dict[str, Builder] = {
     "adoption": operations.adoption_figure,
@@ -34,10 +34,10 @@ FIGURES: dict[str, Builder] = {
     "freed_time_months": business.freed_time_months_figure,
 }
 
-__all__ = ["FIGURES", "Figure", "Labels", "build_figures"]
+__all__ = ["FIGURES", "ChartLabels", "Figure", "build_figures"]
 
 
-def build_figures(report: dict[str, Any], labels: Labels) -> dict[str, Figure]:
+def build_figures(report: dict[str, Any], labels: ChartLabels) -> dict[str, Figure]:
     """The figures that have data, keyed by id."""
     built = {key: builder(report["metrics"], labels) for key, builder in FIGURES.items()}
     return {key: value for key, value in built.items() if value is not None}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from generator import charts
-from generator.figures.common import Figure, Labels, figure, texts, with_day
-from generator.format import change, decimal, hours, money, month_label, number, percent
-from generator.i18n import catalogue
+from generator.core.format import change, decimal, hours, money, month_label, number, percent
+from generator.core.i18n import catalogue
+from generator.figures import charts
+from generator.figures.common import ChartLabels, Figure, figure, texts, with_day
 
 
 def before_after_points(
@@ -23,7 +23,7 @@ def before_after_points(
     ]
 
 
-def errors_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def errors_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Errors per month by type, before and after."""
     errors = metrics["errors_avoided"]
     if not errors["types"] or errors["avoided_per_month"] is None:
@@ -50,7 +50,7 @@ def errors_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
 
 
 def monthly_series_figure(
-    figure_id: str, rows: list[dict[str, Any]], field: str, labels: Labels, fmt: str
+    figure_id: str, rows: list[dict[str, Any]], field: str, labels: ChartLabels, fmt: str
 ) -> Figure | None:
     """A monthly line (or lines, by ``series``) with the deployment month marked."""
     points = [row for row in rows if row.get(field) is not None]
@@ -79,7 +79,7 @@ def monthly_series_figure(
     return figure(figure_id, chart, summary, table)
 
 
-def errors_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def errors_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     rows = [
         {**month, "series": t["error_type"]}
         for t in metrics["errors_avoided"]["types"]
@@ -88,7 +88,7 @@ def errors_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | No
     return monthly_series_figure("errors_months", rows, "count", labels, ",.0f")
 
 
-def nps_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def nps_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
         monthly_series_figure("nps", customer["months"], "nps", labels, ",.0f")
@@ -97,7 +97,7 @@ def nps_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
 
 
-def response_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def response_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
         monthly_series_figure("response", customer["months"], "response_minutes", labels, ",.0f")
@@ -106,7 +106,7 @@ def response_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
 
 
-def complaints_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def complaints_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
         monthly_series_figure("complaints", customer["months"], "complaint_rate", labels, ",.1f")
@@ -115,7 +115,7 @@ def complaints_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
 
 
-def deliverables_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def deliverables_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Evolution of each role's quality indicator, coloured by whether it improved."""
     items = [d for d in metrics["deliverables"] if d["evolution"] is not None]
     if not items:
@@ -146,13 +146,13 @@ def deliverables_figure(metrics: dict[str, Any], labels: Labels) -> Figure | Non
     return figure("deliverables", chart, summary, rows)
 
 
-def who(row: dict[str, Any], labels: Labels) -> str:
+def who(row: dict[str, Any], labels: ChartLabels) -> str:
     """« Person : task » as the pages show them."""
     person = labels.names.get(row["person"], row["person"])
     return f"{person} : {labels.tasks.get(row['task'], row['task'])}"
 
 
-def mental_load_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def mental_load_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Load before and after, per person and task."""
     load = metrics["mental_load"]
     if not load["rows"]:
@@ -167,7 +167,7 @@ def mental_load_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None
     return figure("mental_load", chart, summary, rows)
 
 
-def mental_load_tasks_figure(load: dict[str, Any], labels: Labels) -> Figure | None:
+def mental_load_tasks_figure(load: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Load before and after, per task: what a public report shows of metric 8 (tasks
     answered by too few people are left out, as ``metrics.privacy`` masks them)."""
     tasks = [t for t in load.get("tasks", []) if not t.get("masked")]
@@ -185,7 +185,7 @@ def mental_load_tasks_figure(load: dict[str, Any], labels: Labels) -> Figure | N
     return replace(figure("mental_load_tasks", chart, summary, rows), id="mental_load")
 
 
-def revenue_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def revenue_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Monthly revenue per stream, before and after."""
     streams = [s for s in metrics["revenue"] if s["before"] is not None and s["after"] is not None]
     if not streams:
@@ -209,12 +209,12 @@ def revenue_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     return figure("revenue", chart, summary, rows)
 
 
-def revenue_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def revenue_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     rows = [{**m, "series": s["stream"]} for s in metrics["revenue"] for m in s.get("months", [])]
     return monthly_series_figure("revenue_months", rows, "revenue", labels, ",.0f")
 
 
-def capacity_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def capacity_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     capacity = metrics["capacity"]
     return (
         monthly_series_figure("capacity", capacity["months"], "handled", labels, ",.1f")
@@ -223,12 +223,12 @@ def capacity_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     )
 
 
-def cac_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def cac_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     cac = metrics["cac"]
     return monthly_series_figure("cac", cac["months"], "cac", labels, ",.2f") if cac else None
 
 
-def freed_time_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def freed_time_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Share of the freed hours by use."""
     uses = metrics["freed_time"]
     if not uses or all(u["share"] is None for u in uses):
@@ -258,7 +258,7 @@ def total_freed_hours(shown: list[dict[str, Any]]) -> float:
     return float(with_share[0]["hours"] / with_share[0]["share"] * 100)
 
 
-def freed_time_months_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def freed_time_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     names = catalogue()["uses"]
     rows = [
         {**m, "series": names[u["use"]]} for u in metrics["freed_time"] for m in u.get("months", [])

@@ -8,8 +8,8 @@ from typing import Any
 
 import altair as alt
 
-from generator.i18n import catalogue
-from generator.periods import week_monday
+from generator.core.i18n import catalogue
+from generator.core.periods import week_monday
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Labels:
+class ChartLabels:
     """How identifiers from the data are shown: people, tasks, and the company's settings."""
 
     names: dict[str, str]
@@ -36,7 +36,7 @@ class Labels:
     alternatives: dict[str, float]
 
 
-Builder = Callable[[dict[str, Any], Labels], "Figure | None"]
+Builder = Callable[[dict[str, Any], ChartLabels], "Figure | None"]
 
 
 def texts(figure_id: str) -> dict[str, Any]:

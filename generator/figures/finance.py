@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import charts
-from generator.figures.common import Figure, Labels, figure, texts, with_day
-from generator.format import hours, money, month_label
-from generator.i18n import catalogue
+from generator.core.format import hours, money, month_label
+from generator.core.i18n import catalogue
+from generator.figures import charts
+from generator.figures.common import ChartLabels, Figure, figure, texts, with_day
 
 
-def spending_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def spending_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Money paid per month, stacked by category."""
     spending = metrics["payback"].get("spending", [])
     if not spending:
@@ -24,7 +24,7 @@ def spending_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     return figure("spending", chart, summary, rows)
 
 
-def value_vs_cost_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def value_vs_cost_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Value of the hours saved against the money spent, month by month."""
     cumulative = metrics["payback"].get("cumulative", [])
     if not cumulative:
@@ -46,7 +46,7 @@ def value_vs_cost_figure(metrics: dict[str, Any], labels: Labels) -> Figure | No
     return figure("value_vs_cost", chart, summary, rows)
 
 
-def cost_per_hour_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def cost_per_hour_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Cost per hour saved, complete month by complete month."""
     months = [row for row in metrics["cost_per_hour"].get("months", []) if row["value"] is not None]
     if not months:
@@ -63,7 +63,7 @@ def cost_per_hour_figure(metrics: dict[str, Any], labels: Labels) -> Figure | No
     return figure("cost_per_hour", chart, summary, rows)
 
 
-def alternatives_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def alternatives_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """The AI's cost per hour saved beside the alternatives of company.yml."""
     value = metrics["cost_per_hour"]["value"]
     if value is None:
@@ -80,7 +80,7 @@ def alternatives_figure(metrics: dict[str, Any], labels: Labels) -> Figure | Non
     return figure("alternatives", chart, summary, rows)
 
 
-def cumulative_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def cumulative_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Cumulative net gain since the first cost, break-even month marked."""
     payback = metrics["payback"]
     cumulative = payback.get("cumulative", [])

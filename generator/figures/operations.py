@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from generator import charts
-from generator.figures.common import Figure, Labels, figure, texts, with_monday
-from generator.format import hours, number, percent, week_label, week_period
-from generator.i18n import text
+from generator.core.format import hours, number, percent, week_label, week_period
+from generator.core.i18n import text
+from generator.figures import charts
+from generator.figures.common import ChartLabels, Figure, figure, texts, with_monday
 
 WINDOW_WEEKS = 52  # a longer weekly series shows its last year: pages carry aggregates, not rows
 TABLE_WEEKS = 13  # and the table of hours per task and week, its last quarter
@@ -37,7 +37,7 @@ def windowed(
     return f"{summary} {text(key, weeks=WINDOW_WEEKS, table=TABLE_WEEKS)}"
 
 
-def adoption_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def adoption_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Weekly adoption rate with its band edges."""
     every = metrics["adoption"]["weeks"]
     if not every:
@@ -61,7 +61,7 @@ def adoption_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
     return windowed_figure("adoption", chart, summary, rows, every, weeks)
 
 
-def hours_by_task_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def hours_by_task_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Hours saved per week, stacked by task."""
     by_task = metrics["time_saved"].get("by_task", [])
     if not by_task:
@@ -88,7 +88,7 @@ def sentence_start(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def time_saved_figure(metrics: dict[str, Any], labels: Labels) -> Figure | None:
+def time_saved_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Hours saved per reporting person, week by week."""
     every = metrics["time_saved"]["weeks"]
     if not every:

@@ -9,9 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from generator.bands import edges
-from generator.detectors import detect
-from generator.load import Dataset, Notice
+from generator.core.periods import complete_months, is_baseline_month, week_monday
+from generator.input.load import Dataset, Notice
 from generator.metrics import (
     business,
     control,
@@ -21,8 +20,9 @@ from generator.metrics import (
     quality,
     timings,
 )
+from generator.metrics.bands import edges
 from generator.metrics.declared import declared_vs_computed
-from generator.periods import complete_months, is_baseline_month, week_monday
+from generator.metrics.detectors import detect
 
 METRICS: tuple[str, ...] = (
     "time_saved",

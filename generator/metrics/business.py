@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from generator.core.periods import compared_months
+from generator.input.schema import SCHEMAS
 from generator.metrics.common import (
     compare,
     compare_over,
@@ -18,8 +20,6 @@ from generator.metrics.common import (
     ratio,
 )
 from generator.metrics.control import TeamGroups, by_team, difference_in_differences
-from generator.periods import compared_months
-from generator.schema import SCHEMAS
 
 USES = SCHEMAS["freed_time.csv"].column("use").choices
 NO_TEAMS = TeamGroups()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.periods import Periods, compared_months
+from generator.core.periods import Periods, compared_months
 
 
 def number(value: Any) -> float | None:
@@ -59,7 +59,7 @@ def mean(values: Iterable[float]) -> float | None:
 
 def compare(monthly: pd.Series, deployed_on: date, recent: int) -> dict[str, Any]:
     """Before, after and evolution of a series indexed by month, on the basis
-    :func:`~generator.periods.compared_months` chooses (the same months a year earlier when the
+    :func:`~generator.core.periods.compared_months` chooses (the same months a year earlier when the
     file has them, else the mean of the baseline months). Missing months are simply absent."""
     series = monthly.dropna()
     return compare_over(series, compared_months(series.index, deployed_on, recent))

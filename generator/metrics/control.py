@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from generator.core.periods import Periods
 from generator.metrics.common import compare_over
-from generator.periods import Periods
 
 SIZE_RATIO = 1.5
 """Beyond this ratio between the groups' before levels, the pages say to read the evolutions

@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from generator.bands import cost_per_hour_band, payback_band
+from generator.core.periods import add_months, month_range
+from generator.metrics.bands import cost_per_hour_band, payback_band
 from generator.metrics.common import mean, number, ratio
-from generator.periods import add_months, month_range
 
 
 def recurring_cost(costs: pd.DataFrame, month: str) -> float:

@@ -6,10 +6,10 @@ from typing import Any
 
 import pandas as pd
 
-from generator.bands import adoption_band, time_saved_band
+from generator.core.periods import by_month, week_sunday
+from generator.metrics.bands import adoption_band, time_saved_band
 from generator.metrics.common import mean, number, records
 from generator.metrics.uncertainty import recent_interval
-from generator.periods import by_month, week_sunday
 
 WEEKS_PER_MONTH = 52 / 12
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from generator.core.periods import compared_months
 from generator.metrics.common import compare, evolution, mean, monthly_sum, percent, records
-from generator.periods import compared_months
 
 
 def errors_avoided(

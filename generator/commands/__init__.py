@@ -1,0 +1,1 @@
+"""The commands beside the build: roi init, roi inbox merge, the job summary."""

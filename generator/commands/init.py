@@ -1,0 +1,74 @@
+"""``roi init``: a new company repository with settings, empty CSV files and site config."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from importlib import metadata, resources
+from pathlib import Path
+
+import jinja2
+
+from generator import __version__
+from generator.core.errors import GeneratorError
+from generator.input.schema import FILES
+
+SCAFFOLD = resources.files("generator").joinpath("scaffold")
+WORKFLOWS = ("validate.yml", "publish.yml")
+GITIGNORE = "site/\n.roi/\n.venv/\n"
+
+
+def last_monday(today: date) -> date:
+    return today - timedelta(days=today.weekday())
+
+
+def render(name: str, values: dict[str, str]) -> str:
+    template = jinja2.Template(
+        SCAFFOLD.joinpath(name).read_text("utf-8"), keep_trailing_newline=True
+    )
+    return template.render(values)
+
+
+def project_repository() -> str:
+    """roi-ia's own repository, as declared once in pyproject.toml (``[project.urls]``)."""
+    urls = metadata.metadata("roi-ia").get_all("Project-URL") or []
+    return dict(url.split(", ", 1) for url in urls)["Repository"]
+
+
+def repository_files(name: str, deployed_on: date) -> dict[str, str]:
+    """Every file of a new repository, by relative path."""
+    values = {
+        "name": name,
+        "deployed_on": deployed_on.isoformat(),
+        "version": __version__,
+        "repository": project_repository(),
+    }
+    files = {f"data/{schema.name}": schema.header + "\n" for schema in FILES}
+    files["data/company.yml"] = render("company.yml.j2", values)
+    files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
+    files["README.md"] = render("README.md.j2", values)
+    files["docs/.gitkeep"] = ""
+    for workflow in WORKFLOWS:
+        files[f".github/workflows/{workflow}"] = SCAFFOLD.joinpath(
+            f"workflows/{workflow}"
+        ).read_text("utf-8")
+    files["zizmor.yml"] = SCAFFOLD.joinpath("zizmor.yml").read_text("utf-8")
+    files["requirements.txt"] = f"roi-ia=={__version__}\n"
+    files[".gitignore"] = GITIGNORE
+    return files
+
+
+def create_repository(
+    directory: Path, name: str = "Mon entreprise", today: date | None = None
+) -> list[Path]:
+    """Write a new repository into ``directory`` (absent or empty); returns the files written."""
+    if directory.exists() and any(directory.iterdir()):
+        raise GeneratorError(
+            f"{directory} existe déjà et n'est pas vide : choisissez un autre dossier."
+        )
+    written = []
+    for relative, content in repository_files(name, last_monday(today or date.today())).items():
+        path = directory / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

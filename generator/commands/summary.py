@@ -1,0 +1,65 @@
+"""What a pull request's GitHub job summary shows: every problem (annotations stop at ten) and
+what the changed data files add (rows, people, periods)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from generator.core.errors import Problem
+from generator.core.i18n import text
+from generator.input.csvread import read_table
+from generator.pages.escape import markdown_text
+
+PERIODS = ("week", "month", "date")
+
+
+def problems_markdown(problems: Sequence[Problem]) -> str:
+    """All problems as a Markdown table (data text escaped: it is shown on GitHub)."""
+    if not problems:
+        return text("summary.valid") + "\n"
+    lines = [
+        text("summary.problems", count=len(problems)),
+        "",
+        text("summary.problems_header"),
+        "|---|---:|---|---|",
+    ]
+    for p in problems:
+        cells = (p.file, str(p.line or ""), p.column, p.message)
+        lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def file_changes(path: Path, name: str) -> tuple[str, ...]:
+    """One changed CSV: rows, distinct people, the periods it covers."""
+    raw, _ = read_table(path, name)
+    if raw is None:
+        return (name, "0", "—", "—")
+    frame = raw.frame
+    people = frame["person"].str.casefold().nunique() if "person" in frame else 0
+    column = next((c for c in PERIODS if c in frame), None)
+    periods = sorted(set(frame[column])) if column else []
+    span = (
+        "—"
+        if not periods
+        else (periods[0] if len(periods) == 1 else f"{periods[0]} … {periods[-1]}")
+    )
+    return (name, str(len(frame)), str(people) if "person" in frame else "—", span)
+
+
+def changes_markdown(data_dir: Path, changed: Iterable[str]) -> str:
+    """A table of what the changed CSV files under ``data_dir`` contain."""
+    root = data_dir.resolve()
+    rows = []
+    for entry in changed:
+        path = Path(entry.strip())
+        if not entry.strip() or path.suffix != ".csv" or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(root):
+            continue
+        rows.append(file_changes(path, path.resolve().relative_to(root).as_posix()))
+    if not rows:
+        return text("summary.no_changes") + "\n"
+    lines = [text("summary.changes"), "", text("summary.changes_header"), "|---|---:|---:|---|"]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

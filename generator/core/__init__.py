@@ -1,0 +1,1 @@
+"""The base every stage uses: errors, the French catalogue, number and date words, periods."""

@@ -1,0 +1,232 @@
+"""French number formatting, the one place where numbers become text: ``1 550 €``, ``33 %``.
+
+Thousands are separated by a narrow no-break space (U+202F) and decimals by a comma, as the
+French typographic convention and Excel do. Missing values print as an em dash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from generator.core.i18n import text
+
+THIN = "\u202f"
+MISSING = "—"
+MINUS = "−"
+MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin",
+          "juil.", "août", "sept.", "oct.", "nov.", "déc.")  # fmt: skip
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+               "août", "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """A number in French: thin-space thousands, decimal comma, true minus sign.
+
+    >>> number(1550) == "1\u202f550", number(12.9166, 1), number(-2.5, 1), number(None)
+    (True, '12,9', '−2,5', '—')
+    """
+    if value is None:
+        return MISSING
+    text = f"{value:,.{decimals}f}".replace(",", THIN).replace(".", ",")
+    return text.replace("-", MINUS)
+
+
+def decimal(value: float | None) -> str:
+    """A ratio or a mean that needs its decimals: ``8,67``."""
+    return number(value, 2)
+
+
+def signed(value: float | None, decimals: int = 0) -> str:
+    """A change with its sign: ``+50``, ``−81``."""
+    if value is None:
+        return MISSING
+    return ("+" if value > 0 else "") + number(value, decimals)
+
+
+def money(value: float | None, decimals: int = 0) -> str:
+    """An amount in euros.
+
+    >>> money(3300) == "3\u202f300\u00a0€"
+    True
+    """
+    return MISSING if value is None else f"{number(value, decimals)}\u00a0€"
+
+
+def percent(value: float | None, decimals: int = 0) -> str:
+    """A rate in %.
+
+    >>> percent(33.333) == "33\u00a0%"
+    True
+    """
+    return MISSING if value is None else f"{number(value, decimals)}\u00a0%"
+
+
+def change(value: float | None, decimals: int = 0) -> str:
+    """An evolution in %: ``+50 %``, ``−81 %``; a change that would round to 0 without being
+    0 says so in words rather than ``−0 %``.
+
+    >>> change(50), change(-0.2), change(0)
+    ('+50\xa0%', 'baisse de moins de 1 %', '0\xa0%')
+    """
+    if value is None:
+        return MISSING
+    if value != 0 and round(abs(value), decimals) == 0:
+        return text("figures.tiny_change." + ("up" if value > 0 else "down"))
+    return f"{signed(value, decimals)}\u00a0%"
+
+
+def points(value: float | None, decimals: int = 0) -> str:
+    """A change of a score (NPS) in points, not in %: ``+12 points``, ``−1 point``.
+
+    >>> points(12), points(-1), points(None)
+    ('+12 points', '−1 point', '—')
+    """
+    if value is None:
+        return MISSING
+    shown = signed(value, decimals)
+    many = abs(round(value, decimals)) >= 2
+    return text("figures.points." + ("many" if many else "one"), value=shown)
+
+
+def count(value: float | None) -> str:
+    """A number of things (files handled): whole when it is, else one decimal (a mean of
+    counts), never ``11,00``.
+
+    >>> count(11.0), count(10.5), count(None)
+    ('11', '10,5', '—')
+    """
+    if value is None:
+        return MISSING
+    return number(value, 0 if round(float(value), 6).is_integer() else 1)
+
+
+def hours(value: float | None, decimals: int = 1) -> str:
+    """A number of hours, one decimal.
+
+    >>> hours(12.9166) == "12,9\u00a0h"
+    True
+    """
+    return MISSING if value is None else f"{number(value, decimals)}\u00a0h"
+
+
+def minutes(value: float | None) -> str:
+    """A duration in minutes, with its decimal only when it has one.
+
+    >>> minutes(61.5) == "61,5\u00a0min", minutes(60.0) == "60\u00a0min"
+    (True, True)
+    """
+    if value is None:
+        return MISSING
+    return f"{number(value, 0 if float(value).is_integer() else 1)}\u00a0min"
+
+
+def months(value: float | None) -> str:
+    """A payback period in months, two decimals; under one month, in words.
+
+    >>> months(1.9677) == "1,97\u00a0mois", months(0.4)
+    (True, "moins d'un mois")
+    """
+    if value is None:
+        return MISSING
+    if value < 1:
+        return text("figures.less_than_a_month")
+    return f"{number(value, 2)}\u00a0mois"
+
+
+def month_span(months_: list[str] | None) -> str:
+    """The months a figure covers: ``janv. 2026`` or ``nov. 2025 – janv. 2026``.
+
+    >>> month_span(["2025-11", "2025-12", "2026-01"]) == "nov. 2025 – janv. 2026"
+    True
+    """
+    if not months_:
+        return MISSING
+    first, last = month_label(months_[0]), month_label(months_[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def period(months_: list[str] | None) -> str:
+    """A figure's period in words: ``janv. 2026``, ``3 mois, nov. 2025 – janv. 2026``.
+
+    >>> period(["2026-01"]), period([])
+    ('janv. 2026', 'aucun mois complet')
+    """
+    if not months_:
+        return text("figures.period.none")
+    if len(months_) == 1:
+        return text("figures.period.one", span=month_span(months_))
+    return text("figures.period.many", count=len(months_), span=month_span(months_))
+
+
+def month_label(month: str | None, long: bool = False) -> str:
+    """A month as French readers write it.
+
+    >>> month_label("2026-01"), month_label("2026-01", long=True)
+    ('janv. 2026', 'janvier 2026')
+    """
+    if not month:
+        return MISSING
+    year, index = month.split("-")
+    return f"{(MONTH_NAMES if long else MONTHS)[int(index) - 1]} {year}"
+
+
+def week_label(week: str | None) -> str:
+    """An ISO week in words.
+
+    >>> week_label("2026-W03")
+    'semaine 3 de 2026'
+    """
+    if not week:
+        return MISSING
+    year, number_ = week.split("-W")
+    return f"semaine {int(number_)} de {year}"
+
+
+def week_period(weeks: list[str] | None) -> str:
+    """The weeks a mean covers: ``semaine 9 de 2026``, ``4 semaines, semaines 6 à 9 de 2026``.
+
+    >>> week_period(["2026-W06", "2026-W07", "2026-W09"])
+    '3 semaines, semaines 6 à 9 de 2026'
+    """
+    if not weeks:
+        return MISSING
+    if len(weeks) == 1:
+        return week_label(weeks[0])
+    (first_year, first), (last_year, last) = (w.split("-W") for w in (weeks[0], weeks[-1]))
+    if first_year == last_year:
+        return text("figures.weeks.same_year", count=len(weeks), first=int(first),
+                    last=int(last), year=first_year)  # fmt: skip
+    return text("figures.weeks.many", count=len(weeks), first=week_label(weeks[0]),
+                last=week_label(weeks[-1]))  # fmt: skip
+
+
+def day_label(day: date | None) -> str:
+    """A date in words.
+
+    >>> day_label(date(2026, 1, 5))
+    '5 janvier 2026'
+    """
+    return MISSING if day is None else f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "number": number,
+    "decimal": decimal,
+    "signed": signed,
+    "money": money,
+    "percent": percent,
+    "change": change,
+    "points": points,
+    "score": number,
+    "count": count,
+    "month_span": month_span,
+    "period": period,
+    "hours": hours,
+    "minutes": minutes,
+    "months": months,
+    "month_label": month_label,
+    "week_label": week_label,
+    "week_period": week_period,
+    "day_label": day_label,
+}

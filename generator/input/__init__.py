@@ -1,0 +1,1 @@
+"""Stage 1, input: the CSV files' declaration, reading, parsing, checks and company.yml."""

@@ -1,0 +1,1 @@
+"""Stage 4, pages: the Markdown pages, cards, checklist and survey forms."""

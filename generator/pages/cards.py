@@ -1,0 +1,109 @@
+"""The home page's headline cards and the bands' texts: what a value means, in French."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.core.format import FILTERS, hours, money, month_label, number, period, week_period
+from generator.core.i18n import catalogue
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline metric on the home page: value, band and the sentence explaining it."""
+
+    key: str
+    title: Markup
+    value: str
+    unit: Markup
+    detail: Markup
+    band: str
+    band_label: Markup
+    sentence: Markup
+    link: str
+
+
+HEADLINES: dict[str, tuple[str, str, int | None]] = {
+    "time_saved": ("hours_per_person_week", "hours", None),
+    "adoption": ("rate", "percent", None),
+    "cost_per_hour": ("value", "money", 2),
+    "payback": ("months", "months", None),
+}
+
+
+BAND_TONES = {
+    "none": "note",
+    "top10": "success",
+    "upper_average": "success",
+    "excellent": "success",
+    "profitable": "info",
+    "normal": "info",
+    "good": "info",
+}
+
+
+def trusted(node: Any) -> Any:
+    """Catalogue text is ours: mark every string of ``node`` as Markup (not escaped)."""
+    if isinstance(node, dict):
+        return {key: trusted(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [trusted(value) for value in node]
+    return Markup(node) if isinstance(node, str) else node
+
+
+def band_info(key: str, band: str | None) -> dict[str, Markup]:
+    """Label, explaining sentence and admonition tone of a metric's band."""
+    texts = catalogue()["bands"]
+    chosen = texts["none"] if band is None else texts[key][band]
+    return trusted({**chosen, "tone": BAND_TONES.get(band or "none", "warning")})
+
+
+def card_detail(key: str, metric: dict[str, Any]) -> str:
+    """The figures behind a card's value, in one French sentence (empty without data)."""
+    weeks = metric.get("weeks") or [{}]  # the latest week's counts: the public report has no
+    latest = weeks[-1]  # per-person statuses to count
+    values: dict[str, str] = {
+        "time_saved": hours(metric.get("hours_per_person_month")),
+        "weeks": week_period(metric.get("weeks_used")),
+        "adoption_active": number(latest.get("active")),
+        "adoption_trained": number(latest.get("trained")),
+        "cost": money(metric.get("cost"), 2),
+        "hours": hours(metric.get("hours")),
+        "month": month_label(metric.get("month"), long=True),
+        "investment": money(metric.get("investment")),
+        "gain": money(metric.get("net_gain_per_month")),
+        "time_lost": hours(negated(metric.get("hours_per_person_month"))),
+        "hours_lost": hours(negated(metric.get("hours"))),
+        "period": period(metric.get("months_used")),
+    }
+    if metric.get("band") is None:
+        return ""
+    detail = "detail_loss" if metric["band"] == "loss" else "detail"
+    return str(catalogue()["metrics"][key][detail]).format(**values)
+
+
+def negated(value: float | None) -> float | None:
+    """Hours lost, from hours saved below zero."""
+    return None if value is None else -value
+
+
+def card(key: str, metric: dict[str, Any], link: str) -> Card:
+    """The home-page card of one of the four month-1 metrics."""
+    field, formatter, decimals = HEADLINES[key]
+    show: Any = FILTERS[formatter]
+    shown = show(metric[field]) if decimals is None else show(metric[field], decimals)
+    band_text = band_info(key, metric["band"])
+    return Card(
+        key=key,
+        title=Markup(catalogue()["metrics"][key]["short"]),
+        value=shown,
+        unit=Markup(catalogue()["metrics"][key].get("unit", "")),
+        detail=Markup(card_detail(key, metric)),
+        band=metric["band"] or "none",
+        band_label=band_text["label"],
+        sentence=band_text["sentence"],
+        link=link,
+    )

@@ -1,0 +1,1 @@
+"""Stage 5, website: the MkDocs side (configuration, build, reproducibility, serve)."""

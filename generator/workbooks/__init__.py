@@ -1,0 +1,1 @@
+"""Stage 4, workbooks: the dashboards' tables as Excel sheets and the CSV templates."""
