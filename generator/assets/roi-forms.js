@@ -1,6 +1,6 @@
 /* roi-ia: the survey forms (« Questionnaires »).
-   Each form[data-roi-form] carries its rules, derived at build time from generator/schema.py
-   and generator/parse.py (generator/forms.py): kind, required, bounds, choices and references
+   Each form[data-roi-form] carries its rules, derived at build time from generator/input/schema.py
+   and generator/input/parse.py (generator/pages/forms.py): kind, required, bounds, choices and references
    of each column, the patterns each kind accepts, the French messages of the loader. This
    script checks the answers with them, shows every problem under its field, then writes the
    CSV and offers to propose it on GitHub, download it or copy it. It sends nothing itself
