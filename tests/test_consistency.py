@@ -3,28 +3,82 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
+from generator.core.format import FILTERS
 from generator.core.i18n import catalogue
-from generator.core.method import DEFAULT_EDGES
+from generator.core.method import BY_KEY, DEFAULT_EDGES, KEYS, METRICS, PHASES, Metric
+from generator.figures import FIGURES
 from generator.input.schema import FILES, SCHEMAS
-from generator.metrics import METRICS
-from generator.pages.render import all_pages
+from generator.metrics.compute import COMPUTE
+from generator.pages.render import all_pages, nav
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = catalogue()
+TEMPLATES = ROOT / "generator" / "templates" / "metrics"
+GUIDE = ("measures", "formula", "update", "start", "advice")  # what every metric page explains
 
 
-def test_every_metric_has_its_texts_and_its_page():
-    assert len(METRICS) == 12
-    numbers = sorted(TEXTS["metrics"][key]["number"] for key in METRICS)
-    assert numbers == list(range(1, 13))
-    pages = {page.metric for page in all_pages() if page.metric}
-    assert pages == set(METRICS)
-    for key in METRICS:
-        info = TEXTS["metrics"][key]
-        assert info["title"] and info["slug"]
-        assert all(name in SCHEMAS for name in info["files"]), key
+def missing_parts(metric: Metric) -> list[str]:
+    """What a declared metric lacks of the four things it needs besides its declaration: its
+    page template, its words in the catalogue, its compute function and its figures."""
+    missing = []
+    if not (TEMPLATES / f"{metric.key}.md.j2").is_file():
+        missing.append("template")
+    words = TEXTS["metrics"].get(metric.key, {})
+    guide = TEXTS["guide"].get(metric.key, {})
+    if not (words.get("title") and words.get("short") and set(GUIDE) <= set(guide)):
+        missing.append("words")
+    if metric.edges and metric.key not in TEXTS["bands"]:
+        missing.append("words")
+    if metric.headline and not (words.get("unit") and words.get("detail")):
+        missing.append("words")
+    if metric.key not in COMPUTE:
+        missing.append("compute")
+    if not metric.figures or not set(metric.figures) <= set(FIGURES):
+        missing.append("figures")
+    return sorted(set(missing))
+
+
+def test_every_declared_metric_has_its_template_words_compute_and_figures():
+    assert {m.key: missing_parts(m) for m in METRICS} == {m.key: [] for m in METRICS}
+
+
+def test_a_metric_declared_alone_is_caught():
+    thirteenth = Metric("thirteenth", 13, "treizieme", "month4", ("usage",), ("nowhere",))
+    assert missing_parts(thirteenth) == ["compute", "figures", "template", "words"]
+    half_done = replace(BY_KEY["cac"], figures=("cac", "nowhere"))
+    assert missing_parts(half_done) == ["figures"]
+
+
+def test_compute_functions_and_declaration_have_the_same_keys():
+    assert list(COMPUTE) == list(KEYS)  # declared in order too: a misplaced one is easier to see
+
+
+def test_the_declaration_of_the_method_holds_together():
+    assert [m.number for m in METRICS] == list(range(1, len(METRICS) + 1))
+    assert len({m.slug for m in METRICS}) == len(METRICS)
+    assert [PHASES.index(m.phase) for m in METRICS] == sorted(
+        PHASES.index(m.phase) for m in METRICS
+    )
+    assert set(PHASES) == {m.phase for m in METRICS}
+    for m in METRICS:
+        assert m.inputs and all(f"{stem}.csv" in SCHEMAS for stem in (*m.inputs, *m.reads)), m.key
+        assert list(m.edges) == sorted(m.edges), m.key
+        if m.before_after:  # compares the months of its one input file
+            assert len(m.inputs) == 1 and "month" in SCHEMAS[m.files[0]].column_names, m.key
+        if m.headline:
+            assert m.headline.formatter in FILTERS, m.key
+
+
+def test_every_metric_has_its_page_in_the_navigation():
+    pages = [page for page in all_pages() if page.metric]
+    assert [page.metric for page in pages] == list(KEYS)
+    assert [page.path for page in pages] == [f"metriques/{m.slug}.md" for m in METRICS]
+    title = f"Les {len(METRICS)} métriques"  # « Les 12 métriques » today
+    group = next(entry for entry in nav(all_pages()) if title in entry)
+    assert group[title] == [{page.title: page.path} for page in pages]
 
 
 def test_every_band_has_a_label_and_a_sentence():

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.i18n import catalogue
 from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.metrics.timings import coverage, interval_rank, median_interval
-from generator.pages.cards import trusted
-from generator.pages.render import context, environment, metric_page, root
+from generator.pages.render import context, environment, metric_page, page_values
 from generator.website.build import compute_report
 from tests.fixture_company import write_company
 from tests.report_helpers import near, value
@@ -73,13 +71,8 @@ def time_saved_page(data_dir: Path) -> str:
     """The Markdown of the time-saved page alone, rendered from ``data_dir``."""
     data = load_dataset(data_dir)
     page = metric_page("time_saved")
-    info = trusted(catalogue()["metrics"]["time_saved"])
-    return (
-        environment()
-        .get_template(page.template)
-        .render(context(data, report(data), "", {}), page=page, info=info, key=page.metric,
-                root=root(page))
-    )  # fmt: skip
+    values = context(data, report(data), "", {})
+    return environment().get_template(page.template).render(values, **page_values(page))
 
 
 def test_odd_count_the_middle_measurement_replaces_the_declared_minutes(measured):

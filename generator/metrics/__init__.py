@@ -1,5 +1,6 @@
-"""The 12 metrics of the method, computed from a loaded :class:`Dataset` into the
-``metrics.json`` structure of the data contract. Pure: no I/O here."""
+"""The 12 metrics of the method (declared in ``core.method``, computed in ``compute``), from a
+loaded :class:`Dataset` into the ``metrics.json`` structure of the data contract. Pure: no I/O
+here."""
 
 from __future__ import annotations
 
@@ -9,35 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from generator.core.periods import complete_months, is_baseline_month, week_monday
+from generator.core.periods import complete_months, week_monday
 from generator.input.load import Dataset, Notice
-from generator.metrics import (
-    business,
-    control,
-    finance,
-    operations,
-    privacy,
-    quality,
-    timings,
-)
-from generator.metrics.bands import edges
-from generator.metrics.declared import declared_vs_computed
+from generator.metrics import privacy
+from generator.metrics.compute import compute_metrics, measured_time
 from generator.metrics.detectors import detect
-
-METRICS: tuple[str, ...] = (
-    "time_saved",
-    "adoption",
-    "cost_per_hour",
-    "payback",
-    "errors_avoided",
-    "customer",
-    "deliverables",
-    "mental_load",
-    "revenue",
-    "capacity",
-    "cac",
-    "freed_time",
-)
 
 
 def as_of(usage: pd.DataFrame | None) -> dict[str, str | None]:
@@ -73,81 +50,6 @@ def rollout_month(deployed_on: date, week: str | None) -> int | None:
         return None
     latest = week_monday(week)
     return (latest.year - deployed_on.year) * 12 + latest.month - deployed_on.month + 1
-
-
-def measured_time(data: Dataset) -> list[dict[str, Any]]:
-    """Each task's declared and stopwatch-measured minutes, and the minutes metric 1 uses."""
-    return timings.measured_time(data.frames["tasks"], data.frame("timings"))
-
-
-def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[str, Any]:
-    """Every metric, keyed as in ``metrics.json``."""
-    c = data.company
-    usage, people = data.frame("usage"), data.frames["people"]
-    tasks = timings.effective_tasks(data.frames["tasks"], measured_time(data))
-    usage_rows = (
-        usage if usage is not None else pd.DataFrame(columns=["week", "person", "task", "uses"])
-    )
-    hours = operations.hours_saved_rows(usage_rows, tasks)
-    monthly_hours = operations.monthly_hours(hours) if not hours.empty else pd.Series(dtype=float)
-    complete = complete_months(usage_rows["week"].unique())
-    complete_after = [m for m in complete if not is_baseline_month(m, c.deployed_on)]
-    costs = data.frame("costs")
-    recent = c.recent_months
-    teams = control.team_groups(people)
-    return {
-        "time_saved": {
-            **operations.time_saved(hours, week, edges(c.thresholds, "time_saved")),
-            "declared_vs_computed": declared_vs_computed(usage_rows, tasks),
-        },
-        "adoption": operations.adoption(
-            usage_rows, people, week, c.active_uses_per_week, edges(c.thresholds, "adoption")
-        ),
-        "cost_per_hour": finance.cost_per_hour(
-            costs,
-            monthly_hours,
-            complete,
-            month,
-            c.alternatives,
-            edges(c.thresholds, "cost_per_hour"),
-        ),
-        "payback": finance.payback(
-            costs,
-            monthly_hours,
-            complete_after,
-            month,
-            c.hourly_value,
-            recent,
-            edges(c.thresholds, "payback"),
-        ),
-        "errors_avoided": quality.errors_avoided(
-            data.frame("errors"), c.error_cost, c.deployed_on, recent
-        ),
-        "customer": quality.customer(data.frame("customers"), c.deployed_on, recent),
-        "deliverables": quality.deliverables(data.frame("deliverables"), c.deployed_on, recent),
-        "mental_load": {
-            **privacy.mask_mental_load(
-                quality.mental_load(data.frame("mental_load")),
-                privacy.respondents(data.frame("mental_load")),
-                c.min_group_size,
-                c.show_names and not data.public,
-            ),
-            "tasks": privacy.mental_load_tasks(data.frame("mental_load"), c.min_group_size),
-        },
-        "revenue": business.revenue(data.frame("revenue"), c.deployed_on, recent, teams),
-        "capacity": business.capacity(data.frame("capacity"), c.deployed_on, recent, teams),
-        "cac": business.cac(data.frame("acquisition"), c.hourly_value, c.deployed_on, recent),
-        "freed_time": privacy.freed_time_months(
-            privacy.mask_freed_time(
-                business.freed_time(data.frame("freed_time"), recent),
-                privacy.respondents(data.frame("freed_time"), recent),
-                c.min_group_size,
-            ),
-            data.frame("freed_time"),
-            recent,
-            c.min_group_size,
-        ),
-    }
 
 
 def report(data: Dataset) -> dict[str, Any]:

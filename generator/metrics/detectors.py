@@ -16,6 +16,7 @@ import pandas as pd
 
 from generator.core.format import day_label, decimal, month_label, number, week_label
 from generator.core.i18n import text
+from generator.core.method import METRICS, in_phase
 from generator.core.periods import (
     compared_months,
     is_baseline_month,
@@ -31,30 +32,10 @@ from generator.input.load import Dataset, Notice
 from generator.metrics.losses import time_lost
 
 # Metrics that compare a monthly "before" with an "after", and the file each reads.
-BEFORE_AFTER: dict[str, str] = {
-    "errors_avoided": "errors",
-    "customer": "customers",
-    "deliverables": "deliverables",
-    "revenue": "revenue",
-    "capacity": "capacity",
-    "cac": "acquisition",
-}
+BEFORE_AFTER: dict[str, str] = {m.key: m.inputs[0] for m in METRICS if m.before_after}
 # The measurement files a metric needs (reference files aside): it is "fed" when all have rows.
-FEEDS: dict[str, tuple[str, ...]] = {
-    "time_saved": ("usage",),
-    "adoption": ("usage",),
-    "cost_per_hour": ("costs", "usage"),
-    "payback": ("costs", "usage"),
-    "errors_avoided": ("errors",),
-    "customer": ("customers",),
-    "deliverables": ("deliverables",),
-    "mental_load": ("mental_load",),
-    "revenue": ("revenue",),
-    "capacity": ("capacity",),
-    "cac": ("acquisition",),
-    "freed_time": ("freed_time",),
-}
-QUALITY = ("errors_avoided", "customer", "deliverables", "mental_load")
+FEEDS: dict[str, tuple[str, ...]] = {m.key: m.inputs for m in METRICS}
+QUALITY = in_phase("months2_3")
 # Weekly and monthly measurement files checked for freshness, and the metric each feeds.
 FRESHNESS: dict[str, str] = {
     "usage.csv": "time_saved",

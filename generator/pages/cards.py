@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.core.format import FILTERS, hours, money, month_label, number, period, week_period
 from generator.core.i18n import catalogue
+from generator.core.method import Headline
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,6 @@ class Card:
     band_label: Markup
     sentence: Markup
     link: str
-
-
-HEADLINES: dict[str, tuple[str, str, int | None]] = {
-    "time_saved": ("hours_per_person_week", "hours", None),
-    "adoption": ("rate", "percent", None),
-    "cost_per_hour": ("value", "money", 2),
-    "payback": ("months", "months", None),
-}
 
 
 BAND_TONES = {
@@ -90,11 +83,11 @@ def negated(value: float | None) -> float | None:
     return None if value is None else -value
 
 
-def card(key: str, metric: dict[str, Any], link: str) -> Card:
-    """The home-page card of one of the four month-1 metrics."""
-    field, formatter, decimals = HEADLINES[key]
-    show: Any = FILTERS[formatter]
-    shown = show(metric[field]) if decimals is None else show(metric[field], decimals)
+def card(key: str, headline: Headline, metric: dict[str, Any], link: str) -> Card:
+    """The home-page card of a metric with a headline (the four month-1 metrics)."""
+    show: Any = FILTERS[headline.formatter]
+    value = metric[headline.field]
+    shown = show(value) if headline.decimals is None else show(value, headline.decimals)
     band_text = band_info(key, metric["band"])
     return Card(
         key=key,

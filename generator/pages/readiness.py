@@ -7,19 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator.core.method import METRICS, PHASES, in_phase
 from generator.core.periods import week_monday
 
 State = Literal["done", "todo", "manual"]
 Report = dict[str, Any]
 
-PHASE_FOCUS: dict[str, tuple[str, ...]] = {
-    "none": (),
-    "month1": ("time_saved", "adoption", "cost_per_hour", "payback"),
-    "months2_3": ("errors_avoided", "customer", "deliverables", "mental_load"),
-    "month4": ("revenue", "capacity", "cac", "freed_time"),
-}
-BUSINESS = ("revenue", "capacity", "cac", "freed_time")
-COMPARED = ("errors_avoided", "customer", "deliverables", "revenue", "capacity", "cac")
+PHASE_FOCUS: dict[str, tuple[str, ...]] = {"none": (), **{p: in_phase(p) for p in PHASES}}
+BUSINESS = in_phase("month4")
+COMPARED = tuple(m.key for m in METRICS if m.before_after)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.core.format import FILTERS
-from generator.core.i18n import catalogue
-from generator.core.method import DEFAULT_EDGES
+from generator.core.i18n import catalogue, text
+from generator.core.method import BY_KEY, DEFAULT_EDGES, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
 from generator.figures.vega import spec_attribute
@@ -21,10 +21,9 @@ from generator.input.load import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
 from generator.input.settingvalues import settings_table
-from generator.metrics import METRICS
 from generator.metrics.bands import edges
 from generator.metrics.business import revenue_total
-from generator.pages.cards import HEADLINES, band_info, card, trusted
+from generator.pages.cards import band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
@@ -42,10 +41,11 @@ class Page:
 
 
 def metric_pages() -> list[Page]:
+    """One page per metric of the method, in its order: ``metriques/<slug>.md``."""
     info = catalogue()["metrics"]
     return [
-        Page(f"metriques/{info[key]['slug']}.md", f"metrics/{key}.md.j2", info[key]["title"], key)
-        for key in METRICS
+        Page(f"metriques/{m.slug}.md", f"metrics/{m.key}.md.j2", info[m.key]["title"], m.key)
+        for m in METRICS
     ]
 
 
@@ -99,25 +99,9 @@ def nav(pages: list[Page]) -> list[Any]:
         others[0],
         {"Tableaux de bord": dashboards},
         {catalogue()["forms"]["nav"]: surveys},
-        {"Les 12 métriques": metrics},
+        {text("method.nav", count=len(METRICS)): metrics},
         *others[1:],
     ]
-
-
-METRIC_FIGURES: dict[str, tuple[str, ...]] = {
-    "time_saved": ("time_saved", "hours_by_task"),
-    "adoption": ("adoption",),
-    "cost_per_hour": ("cost_per_hour", "alternatives"),
-    "payback": ("cumulative", "value_vs_cost"),
-    "errors_avoided": ("errors", "errors_months"),
-    "customer": ("nps", "response", "complaints"),
-    "deliverables": ("deliverables",),
-    "mental_load": ("mental_load",),
-    "revenue": ("revenue", "revenue_months"),
-    "capacity": ("capacity",),
-    "cac": ("cac",),
-    "freed_time": ("freed_time", "freed_time_months"),
-}
 
 
 def root(page: Page) -> str:
@@ -198,7 +182,7 @@ def context(
         "task_labels": data.task_labels(),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
-        "metric_figures": METRIC_FIGURES,
+        "method": METRICS,
         "phase": phase(report.get("rollout_month")),
         "phase_focus": PHASE_FOCUS,
         "checklist": checklist(report),
@@ -209,7 +193,24 @@ def context(
         "settings": trusted(settings_table()),
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
-        "cards": [card(k, report["metrics"][k], metric_page(k).path) for k in HEADLINES],
+        "cards": [
+            card(m.key, m.headline, report["metrics"][m.key], metric_page(m.key).path)
+            for m in METRICS
+            if m.headline
+        ],
+    }
+
+
+def page_values(page: Page) -> dict[str, Any]:
+    """What a template knows of its own page: the page, its metric's key, declaration
+    (``declared``) and words (``info``), and the way back to the docs root."""
+    key = page.metric or ""
+    return {
+        "page": page,
+        "info": trusted(catalogue()["metrics"].get(key, {})),
+        "declared": BY_KEY.get(key),
+        "key": page.metric,
+        "root": root(page),
     }
 
 
@@ -232,9 +233,6 @@ def render_pages(
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        info = trusted(catalogue()["metrics"].get(page.metric or "", {}))
-        text = env.get_template(page.template).render(
-            values, page=page, info=info, key=page.metric, root=root(page)
-        )
+        text = env.get_template(page.template).render(values, **page_values(page))
         target.write_text(text, encoding="utf-8")
     return pages
