@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from generator import __version__
+from generator.commands.settingsfile import settings_file
 from generator.core.errors import GeneratorError
 from generator.input.schema import FILES
 
@@ -43,7 +44,7 @@ def repository_files(name: str, deployed_on: date) -> dict[str, str]:
         "repository": project_repository(),
     }
     files = {f"data/{schema.name}": schema.header + "\n" for schema in FILES}
-    files["data/company.yml"] = render("company.yml.j2", values)
+    files["data/company.yml"] = settings_file({"name": name, "deployed_on": deployed_on})
     files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
     files["README.md"] = render("README.md.j2", values)
     files["docs/.gitkeep"] = ""

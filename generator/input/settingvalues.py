@@ -16,7 +16,7 @@ import yaml
 
 from generator.core.i18n import catalogue, text
 from generator.input.parse import parse_date, shown
-from generator.input.settings import MAX_NAME, SETTINGS, Setting
+from generator.input.settings import MAX_NAME, SETTINGS, VALUES, Setting
 
 CONSTRUCTOR = yaml.SafeLoader("")
 HOST_LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
@@ -244,6 +244,12 @@ def default_text(setting: Setting) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(number_text(edge) for edge in value) + "]"
     return str(value) if value else text("settings.doc.empty")
+
+
+def default_texts() -> dict[str, str]:
+    """Each setting's default as the pages write it, by dotted key, for the texts that name
+    one: « `min_group_size` (3 par défaut) »."""
+    return {setting.key: default_text(setting) for setting in VALUES}
 
 
 def settings_table() -> list[dict[str, str]]:

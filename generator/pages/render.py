@@ -20,7 +20,7 @@ from generator.figures.vega import spec_attribute
 from generator.input.load import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
-from generator.input.settingvalues import settings_table
+from generator.input.settingvalues import default_texts, settings_table
 from generator.metrics.bands import edges
 from generator.metrics.business import revenue_total
 from generator.pages.cards import band_info, card, trusted
@@ -191,6 +191,7 @@ def context(
         },
         "files": FILES,
         "settings": trusted(settings_table()),
+        "defaults": trusted(default_texts()),
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
         "cards": [
