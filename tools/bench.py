@@ -16,6 +16,24 @@ csv module and a fixed seed, then measures for each, in a fresh child process:
 It also times a rebuild of the demo data after one file changed (charts come from the cache),
 and ``roi validate`` then ``roi inbox merge`` of 3 000 survey answers (``bench_inbox.py``).
 
+Method notes. Each build runs in a fresh child process in an empty folder, so the chart cache
+``.roi/cache`` starts empty (cold numbers) and the peak memory is that build's own;
+``tracemalloc`` is not used (it only sees Python allocations and slows the run). The rebuild is
+measured on a copy of ``data/``: build, add 1 to a count of ``errors.csv``, build again in the
+same folder. It is reported two ways: in the same process, as ``roi serve`` rebuilds (about
+1.7 s on the demo, 2 of 21 charts redrawn), and as a fresh ``roi build`` command (3–4 s:
+Python's start, the imports of pandas, pandera, Altair and MkDocs and the first compilation
+of Material's templates, which no cache of ours can skip), so the issue's « under 2 s » holds
+for the first only.
+
+Findings that shaped the code: parsing plain CSV files with pandas' C engine
+(``csvread.plain_frame``) and skipping Altair's schema check at build time (a fifth of a
+rebuild; the tests validate every demo chart instead) were worth it; the metrics were profiled
+and left alone (``report()`` takes about 2 s of CPU on 780 000 usage rows, and the time per row
+falls as companies grow: fixed costs dominate). Checking inbox answers as one batch brought
+3 000 answers from 2–3 minutes to about 0.6 s (validate) and 1.2 s (merge) on the 2-core
+machine; a ``make test`` case keeps each under 10 s.
+
     python tools/bench.py                       # print the table
     python tools/bench.py --write docs/performance.md
     python tools/bench.py --sizes 10            # a quick run

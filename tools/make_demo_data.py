@@ -9,6 +9,12 @@ every monthly file, so that each of the 12 metrics has a "before" and an "after"
 whose business only follows the season and the market, so that the site can tell the AI's own
 effect from the market's (difference-in-differences).
 
+The demo also shows the detectors at work: Thomas, a light user (the article's "thinks he
+saves 2 h a day"), declares 1.8 × his usual estimate in ``declared_minutes``, so his
+declared/computed ratio is ×2.47 and is flagged, while the others stay between ×1.34 and ×1.45
+(overall ×1.40, not flagged); some tasks used were never timed, so the readiness item « Temps
+actuel mesuré » is not ticked.
+
 Run it from the repository root:
 
     python tools/make_demo_data.py data
