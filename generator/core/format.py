@@ -32,6 +32,20 @@ def number(value: float | None, decimals: int = 0) -> str:
     return text.replace("-", MINUS)
 
 
+def bound(value: float | None) -> str:
+    """A threshold or a setting quoted in a sentence, its unit written by the sentence: whole
+    when it is, else with its decimals (two at most).
+
+    >>> bound(5), bound(7.5), bound(12.25), bound(None)
+    ('5', '7,5', '12,25', '—')
+    """
+    if value is None:
+        return MISSING
+    shown = round(float(value), 2)
+    decimals = 0 if shown.is_integer() else 1 if round(shown, 1) == shown else 2
+    return number(shown, decimals)
+
+
 def decimal(value: float | None) -> str:
     """A ratio or a mean that needs its decimals: ``8,67``."""
     return number(value, 2)

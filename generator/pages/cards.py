@@ -7,9 +7,20 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.format import FILTERS, hours, money, month_label, number, period, week_period
+from generator.core.format import (
+    FILTERS,
+    bound,
+    hours,
+    money,
+    month_label,
+    number,
+    period,
+    week_period,
+)
 from generator.core.i18n import catalogue
-from generator.core.method import Headline
+from generator.core.method import DEFAULT_EDGES, Headline
+from generator.input.company import Company
+from generator.metrics.bands import edges
 
 
 @dataclass(frozen=True)
@@ -47,11 +58,34 @@ def trusted(node: Any) -> Any:
     return Markup(node) if isinstance(node, str) else node
 
 
-def band_info(key: str, band: str | None) -> dict[str, Markup]:
-    """Label, explaining sentence and admonition tone of a metric's band."""
+EDGE_NAMES: dict[int, tuple[str, ...]] = {2: ("low", "high"), 3: ("low", "mid", "high")}
+"""The placeholders of a metric's edges in its texts, by number of edges, ascending."""
+
+
+def band_numbers(key: str, company: Company) -> dict[str, str]:
+    """The numbers the texts of a metric's bands and advice quote, from the company's
+    settings: its edges in force (``{low}``, ``{mid}``, ``{high}``) and ``{uses}``, the
+    weekly uses that make an active user. The texts write the units."""
+    limits = edges(company.thresholds, key) if key in DEFAULT_EDGES else ()
+    names = EDGE_NAMES.get(len(limits), ())
+    quoted = {name: bound(edge) for name, edge in zip(names, limits, strict=True)}
+    return {**quoted, "uses": bound(company.active_uses_per_week)}
+
+
+def band_info(key: str, band: str | None, company: Company) -> dict[str, Markup]:
+    """Label, explaining sentence (with the company's edges) and admonition tone of a
+    metric's band."""
     texts = catalogue()["bands"]
     chosen = texts["none"] if band is None else texts[key][band]
-    return trusted({**chosen, "tone": BAND_TONES.get(band or "none", "warning")})
+    sentence = str(chosen["sentence"]).format(**band_numbers(key, company))
+    tone = BAND_TONES.get(band or "none", "warning")
+    return trusted({**chosen, "sentence": sentence, "tone": tone})
+
+
+def advice(key: str, company: Company) -> list[Markup]:
+    """What to do with a metric's result (its guide's advice), with the company's edges."""
+    numbers = band_numbers(key, company)
+    return trusted([str(line).format(**numbers) for line in catalogue()["guide"][key]["advice"]])
 
 
 def card_detail(key: str, metric: dict[str, Any]) -> str:
@@ -83,12 +117,12 @@ def negated(value: float | None) -> float | None:
     return None if value is None else -value
 
 
-def card(key: str, headline: Headline, metric: dict[str, Any], link: str) -> Card:
+def card(key: str, headline: Headline, metric: dict[str, Any], link: str, company: Company) -> Card:
     """The home-page card of a metric with a headline (the four month-1 metrics)."""
     show: Any = FILTERS[headline.formatter]
     value = metric[headline.field]
     shown = show(value) if headline.decimals is None else show(value, headline.decimals)
-    band_text = band_info(key, metric["band"])
+    band_text = band_info(key, metric["band"], company)
     return Card(
         key=key,
         title=Markup(catalogue()["metrics"][key]["short"]),

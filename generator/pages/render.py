@@ -23,7 +23,7 @@ from generator.input.schema import FILES, Column
 from generator.input.settingvalues import default_texts, settings_table
 from generator.metrics.bands import edges
 from generator.metrics.business import revenue_total
-from generator.pages.cards import band_info, card, trusted
+from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
@@ -145,6 +145,7 @@ def environment() -> jinja2.Environment:
     env.filters["text"] = markdown_text
     env.filters["trusted"] = Markup
     env.globals["band_info"] = band_info
+    env.globals["advice"] = advice
     env.globals["fmt"] = trusted_filters
     env.globals["expected_text"] = expected_text
     env.globals["spec_attribute"] = spec_attribute
@@ -195,7 +196,7 @@ def context(
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
         "cards": [
-            card(m.key, m.headline, report["metrics"][m.key], metric_page(m.key).path)
+            card(m.key, m.headline, report["metrics"][m.key], metric_page(m.key).path, data.company)
             for m in METRICS
             if m.headline
         ],
