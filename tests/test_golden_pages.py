@@ -14,6 +14,7 @@ from generator.figures import build_figures
 from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.pages.render import all_pages, labels, render_pages
+from generator.pages.warnings import worded
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "excel_plain"
@@ -25,7 +26,7 @@ PAGES = [page.path for page in all_pages()]
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pages")
     data = load_dataset(FIXTURE)
-    result = report(data)
+    result = worded(report(data), data)
     figures = build_figures(result, labels(data))
     render_pages(data, result, out, commit="abc1234 2026-06-01", figures=figures)
     return out

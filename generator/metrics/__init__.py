@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from generator.core.periods import complete_months, is_baseline_month, week_monday
-from generator.input.load import Dataset, Notice
+from generator.input.load import Dataset
 from generator.metrics import (
     business,
     control,
@@ -151,7 +150,9 @@ def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[
 
 
 def report(data: Dataset) -> dict[str, Any]:
-    """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics."""
+    """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics. The
+    warnings are still data here: the loader's notices, then the detectors' findings, which
+    ``generator.pages.warnings.worded`` turns into messages before anything shows them."""
     period = as_of(data.frame("usage"))
     result: dict[str, Any] = {
         "company": data.company.name,
@@ -163,7 +164,7 @@ def report(data: Dataset) -> dict[str, Any]:
             name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
         },
         "public": data.public,
-        "warnings": warnings(data.notices, data.public),
+        "warnings": list(data.notices),
         "replaced": [] if data.public else list(data.replaced),  # inbox files name people
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
@@ -173,12 +174,7 @@ def report(data: Dataset) -> dict[str, Any]:
         result["metrics"] = privacy.mask_small_cuts(
             result["metrics"], data.frames["people"], frames, data.company.min_group_size
         )
-    result["warnings"] += warnings(detect(data, result), data.public)
+    result["warnings"] += detect(data, result)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])
     return result
-
-
-def warnings(notices: Iterable[Notice], public: bool) -> list[dict[str, str]]:
-    """The warnings of ``metrics.json``, as a public or a private report words them."""
-    return [{"code": n.code, "metric": n.metric, "message": n.published(public)} for n in notices]
