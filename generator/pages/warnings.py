@@ -20,7 +20,7 @@ Words = dict[str, object]
 def quoted(tasks: Sequence[str], data: Dataset) -> str:
     """Tasks by label, each in French quotes: ``« Compte rendu », « Devis »``."""
     labels = data.task_labels()
-    return ", ".join(f"« {labels.get(task) or task} »" for task in tasks)
+    return ", ".join(text("pages.quoted", text=labels.get(task) or task) for task in tasks)
 
 
 def baseline_month(found: Finding, data: Dataset) -> Words:
