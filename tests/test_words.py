@@ -5,16 +5,25 @@ but for the few allowed below. Page titles are declared once, in the catalogue."
 from __future__ import annotations
 
 import ast
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.core.i18n import text
+from generator.core.i18n import catalogue, text
+from generator.input.load import load_dataset
+from generator.metrics import report
+from generator.metrics.findings import Finding
 from generator.pages.render import all_pages
+from generator.pages.warnings import worded
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
+DEMO = PACKAGE.parent / "data"
 TEMPLATES = PACKAGE / "templates"
 FRENCH = re.compile("[À-ÖØ-öø-ÿŒœ«»]")
 """Accented Latin letters and French quotes (not ``×`` nor ``÷``, which are signs)."""
@@ -124,3 +133,38 @@ def test_init_says_the_catalogue_words(tmp_path: Path):
     assert again.output == (
         f"Erreur : {repo} existe déjà et n'est pas vide : choisissez un autre dossier.\n"
     )
+
+
+def test_detectors_find_values_and_the_pages_word_them():
+    """The demo's finding on declared minutes holds ids and ratios, not words; ``metrics.json``
+    cannot be written before the pages word it; worded, it names the person only in the
+    complete report."""
+    data = load_dataset(DEMO)
+    raw = report(data)
+    (found,) = [w for w in raw["warnings"] if getattr(w, "variant", "") == "people"]
+    ratio = pytest.approx(2.4699, abs=1e-4)
+    values = {"people": [("thomas", ratio)], "limit": 1.5}
+    assert found == Finding("declared_vs_measured", "time_saved", "people", values)
+    with pytest.raises(TypeError):
+        json.dumps(raw)
+    private = {w["code"]: w["message"] for w in worded(raw, data)["warnings"]}
+    assert "Thomas Girard (×2,47)" in private["declared_vs_measured"]
+    public_data = replace(data, public=True)
+    public = worded(report(public_data), public_data)["warnings"]
+    said = [w["message"] for w in public if w["code"] == "declared_vs_measured"]
+    assert said == [text("public.declared_people_public", count=1, limit="1,5")]
+
+
+def commands(group: click.Group) -> list[click.Command]:
+    """The group and every command under it."""
+    found: list[click.Command] = [group]
+    for command in group.commands.values():
+        found += commands(command) if isinstance(command, click.Group) else [command]
+    return found
+
+
+def test_every_command_help_is_in_the_catalogue():
+    """Click would show a command's docstring as its help: each command's help is given from
+    the catalogue instead, so its docstring stays English, for developers."""
+    helps = {text("cli.help"), *catalogue()["cli"]["commands"].values()}
+    assert [c.name for c in commands(cli) if c.help not in helps] == []
