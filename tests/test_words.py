@@ -103,12 +103,19 @@ def front_matter_title(template: str) -> str | None:
 
 def test_page_titles_are_written_once():
     """A generated page's title (navigation, ``<title>``) comes from its ``Page``, from the
-    catalogue: no template writes it again."""
+    catalogue: no template writes it again, neither as its heading nor in a link to it."""
     for page in all_pages():
         title = front_matter_title(page.template)
         assert title is None or "page.title" in title, f"{page.template}: title: {title}"
         headings = re.findall(r"^# (.*)$", (TEMPLATES / page.template).read_text("utf-8"), re.M)
         assert page.title not in headings, f"{page.template} writes « {page.title} » again"
+    links = [
+        f"{template.relative_to(TEMPLATES)}: [{page.title}]"
+        for template in sorted(TEMPLATES.rglob("*.j2"))
+        for page in all_pages()
+        if f"[{page.title}](" in template.read_text("utf-8")
+    ]
+    assert links == [], "link to a page by titles[path]"
 
 
 def test_titles_come_from_the_catalogue():

@@ -168,6 +168,7 @@ def environment() -> jinja2.Environment:
     env.globals["expected_text"] = expected_text
     env.globals["spec_attribute"] = spec_attribute
     env.globals["revenue_total"] = revenue_total
+    env.globals["titles"] = {p.path: Markup(p.title) for p in all_pages()}  # links' texts
     return env
 
 
