@@ -19,6 +19,7 @@ from generator.metrics import report
 from generator.metrics.timings import coverage, interval_rank, median_interval
 from generator.pages.cards import trusted
 from generator.pages.render import context, environment, metric_page, root
+from generator.pages.warnings import worded
 from generator.website.build import compute_report
 from tests.fixture_company import write_company
 from tests.report_helpers import near, value
@@ -77,8 +78,8 @@ def time_saved_page(data_dir: Path) -> str:
     return (
         environment()
         .get_template(page.template)
-        .render(context(data, report(data), "", {}), page=page, info=info, key=page.metric,
-                root=root(page))
+        .render(context(data, worded(report(data), data), "", {}), page=page, info=info,
+                key=page.metric, root=root(page))
     )  # fmt: skip
 
 
