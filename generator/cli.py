@@ -32,7 +32,7 @@ DATA_OPTION = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("data"),
     show_default=True,
-    help="Dossier des données (company.yml et fichiers CSV).",
+    help=text("cli.options.data"),
 )
 
 TODAY_OPTION = click.option(
@@ -110,7 +110,7 @@ def user_errors(command: F) -> F:
         except DataError as error:
             print_problems(error.problems, kwargs.get("data_dir", Path("data")))
         except (GeneratorError, MkDocsException) as error:
-            click.echo(f"Erreur : {error}", err=True)
+            click.echo(text("cli.error", error=error), err=True)
         sys.exit(1)
 
     return run  # type: ignore[return-value]
@@ -121,44 +121,46 @@ def print_rows(rows: dict[str, dict[str, int]]) -> None:
         click.echo(text("loader.rows", file=name, read=count["read"], used=count["used"]))
 
 
-@click.group()
+@click.group(help=text("cli.help"))
 @click.version_option(package_name="roi-ia")
 def cli() -> None:
-    """roi-ia : les mesures CSV d'une PME, les 12 métriques du ROI de l'IA, un site."""
+    """The ``roi`` command group (its help, like every command's, is in the catalogue)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 
 
-@cli.command()
+@cli.command(help=text("cli.commands.build"))
 @DATA_OPTION
 @click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Dossier où écrire le site.",
+    help=text("cli.options.site_dir"),
 )
 @TODAY_OPTION
 @PRIVATE_OPTION
 @user_errors
 def build(data_dir: Path, site_dir: Path, today: datetime | None, private: bool) -> None:
-    """Vérifie les données, calcule les métriques et construit le site."""
+    """Check the data, compute the metrics and build the site."""
     built = build_site(data_dir, site_dir, today=build_date(today), public=not private)
     print_rows(built.report["rows"])
     for replaced in built.data.replaced:
-        click.echo(one_line(f"Réponse remplacée par une plus récente : {replaced}"))
+        click.echo(one_line(text("cli.replaced", row=replaced)))
     for warning in built.report["warnings"]:
-        click.echo(one_line(f"Attention : {warning['message']}"))
-    click.echo(f"Site construit dans {site_dir}/ ({len(built.pages)} pages).")
+        click.echo(one_line(text("cli.warning", message=warning["message"])))
+    click.echo(text("cli.built", site_dir=site_dir, count=len(built.pages)))
     click.echo(text("public.built_private" if private else "public.built_public"))
 
 
-@cli.command()
+@cli.command(help=text("cli.commands.serve"))
 @DATA_OPTION
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Adresse d'écoute.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help=text("cli.options.dev_addr")
+)
 @PRIVATE_OPTION
 @user_errors
 def serve(data_dir: Path, dev_addr: str, private: bool) -> None:
-    """Sert le site en local et le reconstruit quand un fichier de données change."""
+    """Serve the site locally, rebuilt when a data file changes."""
     from generator.website.serve import serve_site
 
     serve_site(data_dir, default_config(), dev_addr, click.echo, public=not private)
@@ -176,17 +178,17 @@ def changed_paths(listing: Path | None) -> list[str]:
     return listing.read_text("utf-8").splitlines() if listing else []
 
 
-@cli.command()
+@cli.command(help=text("cli.commands.validate"))
 @DATA_OPTION
 @click.option(
     "--changed-list",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Fichier listant les fichiers modifiés (un par ligne), résumés dans GitHub Actions.",
+    help=text("cli.options.changed_list"),
 )
 @TODAY_OPTION
 @user_errors
 def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) -> None:
-    """Vérifie les données seulement ; liste chaque problème (fichier:ligne: colonne: message)."""
+    """Check the data only; list every problem (``file:line: column: message``)."""
     job_summary(changes_markdown(data_dir, changed_paths(changed_list)))
     try:
         data = load_dataset(data_dir, build_date(today))
@@ -195,22 +197,22 @@ def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) 
         raise
     job_summary(problems_markdown([]))
     for notice in data.notices:
-        click.echo(one_line(f"Attention : {notice.message}"))
+        click.echo(one_line(text("cli.warning", message=notice.message)))
     rows = sum(count.read for count in data.rows.values())
     click.echo(text("loader.ok", files=len(data.rows), rows=rows))
 
 
-@cli.group()
+@cli.group(help=text("cli.commands.inbox"))
 def inbox() -> None:
-    """Réponses aux questionnaires reçues dans data/inbox/."""
+    """The survey answers received in ``data/inbox/``."""
 
 
-@inbox.command()
+@inbox.command(help=text("cli.commands.merge"))
 @DATA_OPTION
 @TODAY_OPTION
 @user_errors
 def merge(data_dir: Path, today: datetime | None) -> None:
-    """Intègre les réponses de data/inbox/ dans les fichiers CSV et vide la boîte de réception."""
+    """Merge the answers of ``data/inbox/`` into the CSV files and empty the inbox."""
     merged = merge_inbox(data_dir, build_date(today))
     for result in merged:
         for row in result.replaced:
@@ -222,13 +224,13 @@ def merge(data_dir: Path, today: datetime | None) -> None:
         click.echo(text("inbox.nothing"))
 
 
-@cli.command()
+@cli.command(help=text("cli.commands.init"))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @user_errors
 def init(directory: Path) -> None:
-    """Crée le dépôt d'une nouvelle entreprise : réglages, CSV vides, mkdocs.yml, README."""
+    """Create a new company's repository: settings, empty CSV files, mkdocs.yml, README."""
     from generator.commands.init import create_repository
 
     for path in create_repository(directory):
-        click.echo(f"créé : {path.as_posix()}")
-    click.echo(f"Complétez {directory.as_posix()}/data/company.yml puis lancez « roi build ».")
+        click.echo(text("cli.created", path=path.as_posix()))
+    click.echo(text("cli.next_step", directory=directory.as_posix()))

@@ -20,6 +20,7 @@ from generator.input.schema import SCHEMAS
 from generator.metrics import report
 from generator.pages.forms import FORMS, form_rules
 from generator.pages.render import all_pages, context, environment, form_pages, nav, root
+from generator.pages.warnings import worded
 from generator.website.build import build_site
 from tests.fixture_company import write_company
 
@@ -88,7 +89,7 @@ def parsed(page: str) -> FormParser:
 def render_forms(data_dir: Path) -> dict[str, str]:
     """The Markdown of each form page, by form key, rendered from ``data_dir``."""
     data = load_dataset(data_dir)
-    values = context(data, report(data), "", {})
+    values = context(data, worded(report(data), data), "", {})
     env = environment()
     pages = dict(zip((f.key for f in FORMS), form_pages()[: len(FORMS)], strict=True))
     return {

@@ -17,6 +17,7 @@ from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.metrics.timings import coverage, interval_rank, median_interval
 from generator.pages.render import context, environment, metric_page, page_values
+from generator.pages.warnings import worded
 from generator.website.build import compute_report
 from tests.fixture_company import write_company
 from tests.report_helpers import near, value
@@ -71,7 +72,7 @@ def time_saved_page(data_dir: Path) -> str:
     """The Markdown of the time-saved page alone, rendered from ``data_dir``."""
     data = load_dataset(data_dir)
     page = metric_page("time_saved")
-    values = context(data, report(data), "", {})
+    values = context(data, worded(report(data), data), "", {})
     return environment().get_template(page.template).render(values, **page_values(page))
 
 

@@ -93,3 +93,13 @@ def test_no_type_only_import_of_our_modules():
 def test_every_stage_folder_is_declared():
     folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     assert folders == {s for s in STAGES if s not in {"cli", "__main__"}}
+
+
+WORDING = {"generator.core.format", "generator.core.i18n"}
+"""The modules that turn values into French: the number formatter and the catalogue."""
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "metrics").glob("*.py")), ids=lambda p: p.name)
+def test_compute_formats_no_words(path: Path):
+    """Compute returns codes and values; the pages word them (``generator.pages.warnings``)."""
+    assert imported(path) & WORDING == set(), f"{dotted(path)} formats words"

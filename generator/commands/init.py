@@ -11,6 +11,7 @@ import jinja2
 from generator import __version__
 from generator.commands.settingsfile import settings_file
 from generator.core.errors import GeneratorError
+from generator.core.i18n import text
 from generator.input.schema import FILES
 
 SCAFFOLD = resources.files("generator").joinpath("scaffold")
@@ -59,15 +60,15 @@ def repository_files(name: str, deployed_on: date) -> dict[str, str]:
 
 
 def create_repository(
-    directory: Path, name: str = "Mon entreprise", today: date | None = None
+    directory: Path, name: str | None = None, today: date | None = None
 ) -> list[Path]:
-    """Write a new repository into ``directory`` (absent or empty); returns the files written."""
+    """Write a new repository into ``directory`` (absent or empty); returns the files written.
+    The company's ``name`` defaults to the catalogue's placeholder name."""
     if directory.exists() and any(directory.iterdir()):
-        raise GeneratorError(
-            f"{directory} existe déjà et n'est pas vide : choisissez un autre dossier."
-        )
+        raise GeneratorError(text("init.not_empty", directory=directory))
+    files = repository_files(name or text("init.default_name"), last_monday(today or date.today()))
     written = []
-    for relative, content in repository_files(name, last_monday(today or date.today())).items():
+    for relative, content in files.items():
         path = directory / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")

@@ -145,7 +145,7 @@ def months(value: float | None) -> str:
         return MISSING
     if value < 1:
         return text("figures.less_than_a_month")
-    return f"{number(value, 2)}\u00a0mois"
+    return text("dates.months", value=number(value, 2))
 
 
 def month_span(months_: list[str] | None) -> str:
@@ -194,7 +194,7 @@ def week_label(week: str | None) -> str:
     if not week:
         return MISSING
     year, number_ = week.split("-W")
-    return f"semaine {int(number_)} de {year}"
+    return text("dates.week", number=int(number_), year=year)
 
 
 def week_period(weeks: list[str] | None) -> str:

@@ -4,14 +4,13 @@ here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from generator.core.periods import complete_months, week_monday
-from generator.input.load import Dataset, Notice
+from generator.input.load import Dataset
 from generator.metrics import privacy
 from generator.metrics.compute import compute_metrics, measured_time
 from generator.metrics.detectors import detect
@@ -53,7 +52,9 @@ def rollout_month(deployed_on: date, week: str | None) -> int | None:
 
 
 def report(data: Dataset) -> dict[str, Any]:
-    """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics."""
+    """The whole ``metrics.json``: company, as_of, rows read/used, warnings and metrics. The
+    warnings are still data here: the loader's notices, then the detectors' findings, which
+    ``generator.pages.warnings.worded`` turns into messages before anything shows them."""
     period = as_of(data.frame("usage"))
     result: dict[str, Any] = {
         "company": data.company.name,
@@ -65,7 +66,7 @@ def report(data: Dataset) -> dict[str, Any]:
             name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
         },
         "public": data.public,
-        "warnings": warnings(data.notices, data.public),
+        "warnings": list(data.notices),
         "replaced": [] if data.public else list(data.replaced),  # inbox files name people
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),
@@ -75,12 +76,7 @@ def report(data: Dataset) -> dict[str, Any]:
         result["metrics"] = privacy.mask_small_cuts(
             result["metrics"], data.frames["people"], frames, data.company.min_group_size
         )
-    result["warnings"] += warnings(detect(data, result), data.public)
+    result["warnings"] += detect(data, result)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])
     return result
-
-
-def warnings(notices: Iterable[Notice], public: bool) -> list[dict[str, str]]:
-    """The warnings of ``metrics.json``, as a public or a private report words them."""
-    return [{"code": n.code, "metric": n.metric, "message": n.published(public)} for n in notices]

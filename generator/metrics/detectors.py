@@ -1,21 +1,19 @@
 """The method's five measurement mistakes, caught from the data itself.
 
-One small pure function per detector; each returns the :class:`Notice` objects it finds
-(a stable ``code``, the ``metric`` it concerns, "" for the whole site, and a French message for
-a manager from ``locales/fr-detectors.yml``). :func:`detect` runs them all, in a fixed order.
+One small pure function per detector; each returns the :class:`Finding` objects it finds
+(a stable ``code``, the ``metric`` it concerns, "" for the whole site, and the values found:
+months, counts, ids). The pages word them for a manager (``generator.pages.warnings``, from
+``locales/fr-detectors.yml``). :func:`detect` runs them all, in a fixed order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from generator.core.format import day_label, decimal, month_label, number, week_label
-from generator.core.i18n import text
 from generator.core.method import METRICS, in_phase
 from generator.core.periods import (
     compared_months,
@@ -28,7 +26,8 @@ from generator.core.periods import (
     week_of,
     year_earlier,
 )
-from generator.input.load import Dataset, Notice
+from generator.input.load import Dataset
+from generator.metrics.findings import Finding
 from generator.metrics.losses import time_lost
 
 # Metrics that compare a monthly "before" with an "after", and the file each reads.
@@ -48,10 +47,6 @@ MAX_AGE = {"week": 2, "month": 2}
 DECLARED_LIMIT = 1.5
 FIRST_MONTH_METRICS = 4
 QUALITY_FROM_MONTH = 3
-
-
-def notice(code: str, metric: str, key: str = "message", **values: object) -> Notice:
-    return Notice(code, metric, text(f"detectors.{code}.{key}", **values))
 
 
 def rows_of(data: Dataset, stem: str) -> pd.DataFrame | None:
@@ -74,24 +69,18 @@ def baseline_months(months: Iterable[str], deployed_on: date) -> list[str]:
     return sorted(m for m in set(months) if is_baseline_month(m, deployed_on))
 
 
-def span(months: list[str]) -> str:
-    """``oct. 2025 – déc. 2025``, or one month's label."""
-    first, last = month_label(months[0]), month_label(months[-1])
-    return first if first == last else f"{first} – {last}"
-
-
-def no_baseline(data: Dataset) -> list[Notice]:
+def no_baseline(data: Dataset) -> list[Finding]:
     """Mistake 2, measuring too late: a before/after file without any baseline month."""
     deployed = data.company.deployed_on
     return [
-        notice("no_baseline", metric, file=f"{stem}.csv", month=month_label(month_of(deployed)))
+        Finding("no_baseline", metric, values={"file": f"{stem}.csv", "month": month_of(deployed)})
         for metric, stem in BEFORE_AFTER.items()
         if (frame := rows_of(data, stem)) is not None
         and not baseline_months(frame["month"], deployed)
     ]
 
 
-def short_baseline(data: Dataset) -> list[Notice]:
+def short_baseline(data: Dataset) -> list[Finding]:
     """Mistake 2: a before/after file with a single baseline month (2 at least are needed).
     No weekly file compares a before with an after (see DECISIONS.md)."""
     found = []
@@ -100,8 +89,8 @@ def short_baseline(data: Dataset) -> list[Notice]:
         months = [] if frame is None else frame["month"]
         count = len(baseline_months(months, data.company.deployed_on))
         if 0 < count < MIN_BASELINE_MONTHS:
-            file, minimum = f"{stem}.csv", MIN_BASELINE_MONTHS
-            found.append(notice("short_baseline", metric, file=file, count=count, minimum=minimum))
+            values = {"file": f"{stem}.csv", "count": count, "minimum": MIN_BASELINE_MONTHS}
+            found.append(Finding("short_baseline", metric, values=values))
     return found
 
 
@@ -119,7 +108,7 @@ def non_equivalent_key(value: Any, earlier: list[str] | None) -> str:
     return "message" if earlier else "deployed_a_year_earlier"
 
 
-def non_equivalent_periods(data: Dataset, metrics: Mapping[str, Any]) -> list[Notice]:
+def non_equivalent_periods(data: Dataset, metrics: Mapping[str, Any]) -> list[Finding]:
     """Mistake 4, apples and pears: the months compared are not the same calendar months,
     because the file lacks them a year earlier (in the baseline) for a year-over-year
     comparison. With a control group, the message points to its comparison instead."""
@@ -133,14 +122,11 @@ def non_equivalent_periods(data: Dataset, metrics: Mapping[str, Any]) -> list[No
             continue
         earlier = year_earlier(after, deployed)
         found.append(
-            notice(
+            Finding(
                 "non_equivalent_periods",
                 metric,
-                key=non_equivalent_key(metrics[metric], earlier),
-                file=f"{stem}.csv",
-                before=span(before),
-                after=span(after),
-                earlier=span(earlier or after),
+                non_equivalent_key(metrics[metric], earlier),
+                {"file": f"{stem}.csv", "before": before, "after": after, "earlier": earlier},
             )
         )
     return found
@@ -154,30 +140,18 @@ def measured_tasks(timings: pd.DataFrame | None) -> set[str]:
     return sides[0] & sides[1]
 
 
-def declared_only(data: Dataset) -> list[Notice]:
+def declared_only(data: Dataset) -> list[Finding]:
     """Mistake 3, trusting feelings: tasks used whose minutes were never timed."""
     usage = rows_of(data, "usage")
     if usage is None:
         return []
-    tasks = data.frames["tasks"]
     used = set(usage.loc[usage["uses"] > 0, "task"])
     timed = measured_tasks(data.frame("timings"))
-    pairs = zip(tasks["task"], tasks["label"], strict=True)
-    missing = [f"« {label or task} »" for task, label in pairs if task in used - timed]
+    missing = [task for task in data.frames["tasks"]["task"] if task in used - timed]
     if not missing:
         return []
-    key = "all" if len(missing) == len(used) else "message"
-    labels = ", ".join(missing)
-    return [
-        notice(
-            "declared_only",
-            "time_saved",
-            key=key,
-            tasks=labels,
-            count=len(missing),
-            total=len(used),
-        )
-    ]
+    variant = "all" if len(missing) == len(used) else "message"
+    return [Finding("declared_only", "time_saved", variant, {"tasks": missing, "total": len(used)})]
 
 
 def far(ratio: float | None) -> bool:
@@ -189,53 +163,41 @@ def far(ratio: float | None) -> bool:
     return ratio is not None and (ratio > DECLARED_LIMIT or ratio < 1 / DECLARED_LIMIT)
 
 
-def declared_vs_measured(ratios: Mapping[str, Any], names: Mapping[str, str]) -> list[Notice]:
+def declared_vs_measured(ratios: Mapping[str, Any]) -> list[Finding]:
     """Mistake 3: declared minutes saved beyond ×1.5 of the computed ones, overall and per
     person (``ratios`` is ``metrics.time_saved.declared_vs_computed``)."""
     found = []
-    overall = ratios["overall"]
+    overall, people = ratios["overall"], ratios["people"]
     if far(overall):
-        people = ratios["people"]
-        found.append(
-            notice(
-                "declared_vs_measured",
-                "time_saved",
-                key="overall_over" if overall > 1 else "overall_under",
-                ratio=decimal(overall),
-                declared=number(sum(p["declared"] for p in people)),
-                computed=number(sum(p["computed"] for p in people)),
-            )
-        )
-    flagged = [p for p in ratios["people"] if far(p["ratio"])]
+        values = {
+            "ratio": overall,
+            "declared": sum(p["declared"] for p in people),
+            "computed": sum(p["computed"] for p in people),
+        }
+        variant = "overall_over" if overall > 1 else "overall_under"
+        found.append(Finding("declared_vs_measured", "time_saved", variant, values))
+    flagged = [(p["person"], p["ratio"]) for p in people if far(p["ratio"])]
     if flagged:
-        listed = " ; ".join(
-            f"{names.get(p['person'], p['person'])} (×{decimal(p['ratio'])})" for p in flagged
-        )
-        limit = number(DECLARED_LIMIT, 1)
-        named = notice(
-            "declared_vs_measured", "time_saved", key="people", people=listed, limit=limit
-        )
-        anonymous = text("public.declared_people_public", count=len(flagged), limit=limit)
-        found.append(replace(named, public_message=anonymous))
+        values = {"people": flagged, "limit": DECLARED_LIMIT}
+        found.append(Finding("declared_vs_measured", "time_saved", "people", values))
     return found
 
 
-def too_many_metrics(data: Dataset, rollout_month: int | None) -> list[Notice]:
+def too_many_metrics(data: Dataset, rollout_month: int | None) -> list[Finding]:
     """Mistake 1, measuring too much: more than 4 metrics fed in the first month."""
     fed = fed_metrics(data)
     if rollout_month != 1 or len(fed) <= FIRST_MONTH_METRICS:
         return []
-    titles = ", ".join(text(f"metrics.{m}.short") for m in fed)
-    return [notice("too_many_metrics", "", count=len(fed), metrics=titles)]
+    return [Finding("too_many_metrics", "", values={"metrics": fed})]
 
 
-def qualitative_missing(data: Dataset, rollout_month: int | None) -> list[Notice]:
+def qualitative_missing(data: Dataset, rollout_month: int | None) -> list[Finding]:
     """Mistake 5, ignoring qualitative gains: no quality metric (5–8) fed from month 3 on."""
     if rollout_month is None or rollout_month < QUALITY_FROM_MONTH:
         return []
     if any(m in QUALITY for m in fed_metrics(data)):
         return []
-    return [notice("qualitative_missing", "", month=rollout_month)]
+    return [Finding("qualitative_missing", "", values={"month": rollout_month})]
 
 
 def age(period: str, reference: date) -> int:
@@ -245,7 +207,7 @@ def age(period: str, reference: date) -> int:
     return months_between(period, month_of(reference))
 
 
-def stale_data(latest: Mapping[str, str | None]) -> list[Notice]:
+def stale_data(latest: Mapping[str, str | None]) -> list[Finding]:
     """A weekly file more than 2 weeks, or a monthly file more than 2 months, behind the newest
     period of any data file (not the clock: a build must not depend on the day it runs)."""
     ends = {
@@ -264,23 +226,18 @@ def stale_data(latest: Mapping[str, str | None]) -> list[Notice]:
         kind = period_kind(period)
         behind = age(period, ends[source])
         if behind > MAX_AGE[kind]:
-            shown = week_label(period) if kind == "week" else month_label(period, long=True)
-            found.append(
-                notice(
-                    "stale_data",
-                    metric,
-                    key=kind,
-                    file=name,
-                    latest=shown,
-                    age=behind,
-                    source=source,
-                    reference=day_label(ends[source]),
-                )
-            )
+            values = {
+                "file": name,
+                "latest": period,
+                "age": behind,
+                "source": source,
+                "reference": ends[source],
+            }
+            found.append(Finding("stale_data", metric, kind, values))
     return found
 
 
-def detect(data: Dataset, report: Mapping[str, Any]) -> list[Notice]:
+def detect(data: Dataset, report: Mapping[str, Any]) -> list[Finding]:
     """Every detector's notices, in the order of the method's five mistakes."""
     ratios = report["metrics"]["time_saved"]["declared_vs_computed"]
     month = report["rollout_month"]
@@ -290,7 +247,7 @@ def detect(data: Dataset, report: Mapping[str, Any]) -> list[Notice]:
         *non_equivalent_periods(data, report["metrics"]),
         *declared_only(data),
         *time_lost(data, report),
-        *declared_vs_measured(ratios, data.display_names()),
+        *declared_vs_measured(ratios),
         *too_many_metrics(data, month),
         *qualitative_missing(data, month),
         *stale_data(report["latest"]),

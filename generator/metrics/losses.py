@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.core.i18n import text
-from generator.input.load import Dataset, Notice
+from generator.input.load import Dataset
+from generator.metrics.findings import Finding
 
 LOSS_METRICS = ("time_saved", "cost_per_hour")
 
@@ -30,16 +30,12 @@ def is_loss(metrics: Mapping[str, Any]) -> bool:
     return any(metrics[key]["band"] == "loss" for key in LOSS_METRICS)
 
 
-def time_lost(data: Dataset, report: Mapping[str, Any]) -> list[Notice]:
+def time_lost(data: Dataset, report: Mapping[str, Any]) -> list[Finding]:
     """The tasks slower with the AI; the message says so plainly when the total is a loss."""
     usage = data.frame("usage")
     used = set() if usage is None else set(usage.loc[usage["uses"] > 0, "task"])
     slower = slower_tasks(report["measured_time"], used)
     if not slower:
         return []
-    tasks = data.frames["tasks"]
-    labels = dict(zip(tasks["task"], tasks["label"], strict=True))
-    listed = ", ".join(f"« {labels.get(task) or task} »" for task in slower)
-    key = "total" if is_loss(report["metrics"]) else "tasks"
-    message = text(f"detectors.time_lost.{key}", tasks=listed, count=len(slower))
-    return [Notice("time_lost", "time_saved", message)]
+    variant = "total" if is_loss(report["metrics"]) else "tasks"
+    return [Finding("time_lost", "time_saved", variant, {"tasks": slower})]

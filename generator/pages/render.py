@@ -49,18 +49,21 @@ def metric_pages() -> list[Page]:
     ]
 
 
+def dashboard_page(key: str, template: str) -> Page:
+    """A dashboard's page, titled as its workbook (``downloads.dashboards.<key>.title``)."""
+    return Page(f"tableaux/{key}.md", template, text(f"downloads.dashboards.{key}.title"))
+
+
 DASHBOARD_PAGES: tuple[Page, ...] = (
-    Page(
-        "tableaux/operationnel.md", "dashboards/operations.md.j2", "Tableau 1 – Suivi opérationnel"
-    ),
-    Page("tableaux/financier.md", "dashboards/finance.md.j2", "Tableau 2 – ROI financier"),
-    Page("tableaux/business.md", "dashboards/business.md.j2", "Tableau 3 – Impact business"),
+    dashboard_page("operationnel", "dashboards/operations.md.j2"),
+    dashboard_page("financier", "dashboards/finance.md.j2"),
+    dashboard_page("business", "dashboards/business.md.j2"),
 )
 
 
 GUIDES: tuple[Page, ...] = (
-    Page("questionnaires/repondre.md", "guides/employees.md.j2", "Répondre aux questionnaires"),
-    Page("questionnaires/recevoir.md", "guides/manager.md.j2", "Recevoir les réponses"),
+    Page("questionnaires/repondre.md", "guides/employees.md.j2", text("pages.answer")),
+    Page("questionnaires/recevoir.md", "guides/manager.md.j2", text("pages.receive")),
 )
 
 
@@ -77,13 +80,13 @@ def form_pages() -> list[Page]:
 def all_pages() -> list[Page]:
     """Every generated page, in navigation order."""
     return [
-        Page("index.md", "index.md.j2", "Accueil"),
+        Page("index.md", "index.md.j2", text("pages.home")),
         *DASHBOARD_PAGES,
         *form_pages(),
         *metric_pages(),
-        Page("methode.md", "methode.md.j2", "Méthode"),
-        Page("donnees.md", "data.md.j2", "Vos données"),
-        Page("confidentialite.md", "privacy.md.j2", "Confidentialité"),
+        Page("methode.md", "methode.md.j2", text("pages.method")),
+        Page("donnees.md", "data.md.j2", text("pages.data")),
+        Page("confidentialite.md", "privacy.md.j2", text("pages.privacy")),
     ]
 
 
@@ -97,7 +100,7 @@ def nav(pages: list[Page]) -> list[Any]:
     others = [{p.title: p.path} for p in pages if not p.metric and p not in grouped]
     return [
         others[0],
-        {"Tableaux de bord": dashboards},
+        {text("pages.dashboards"): dashboards},
         {catalogue()["forms"]["nav"]: surveys},
         {text("method.nav", count=len(METRICS)): metrics},
         *others[1:],
@@ -118,9 +121,9 @@ def expected_text(column: Column) -> str:
     """What a column accepts, in words, with its bounds (for the data documentation)."""
     words = expected(column)
     if column.min is not None and column.max is not None:
-        return f"{words}, de {column.min:g} à {column.max:g}"
+        return text("columns.range", words=words, min=column.min, max=column.max)
     if column.min is not None:
-        return f"{words} ≥ {column.min:g}"
+        return text("columns.at_least", words=words, min=column.min)
     return words
 
 
@@ -150,6 +153,7 @@ def environment() -> jinja2.Environment:
     env.globals["expected_text"] = expected_text
     env.globals["spec_attribute"] = spec_attribute
     env.globals["revenue_total"] = revenue_total
+    env.globals["titles"] = {p.path: Markup(p.title) for p in all_pages()}  # links' texts
     return env
 
 

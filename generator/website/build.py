@@ -25,6 +25,7 @@ from generator.figures.vega import write_assets
 from generator.input.load import Dataset, load_dataset
 from generator.metrics import report
 from generator.pages.render import Page, all_pages, labels, nav, render_pages
+from generator.pages.warnings import worded
 from generator.website.config import write_site_config, zensical_build
 from generator.website.reproducible import source_date_epoch
 from generator.website.sitedir import check_site_dir, replace_site, write_stamp
@@ -46,7 +47,8 @@ class Built:
 def compute_report(data_dir: Path, public: bool = False) -> dict[str, Any]:
     """The ``metrics.json`` content of a data folder (of the complete report, or with
     ``public`` of the public one); raises DataError on invalid data."""
-    return report(replace(load_dataset(data_dir), public=public))
+    data = replace(load_dataset(data_dir), public=public)
+    return worded(report(data), data)
 
 
 def default_config() -> Path:
@@ -140,7 +142,7 @@ def generate(
     page into ``docs_dir``. A ``public`` report names and singles out nobody (see
     ``generator.metrics.privacy``); ``public=False`` gives the complete, named report."""
     data = replace(load_dataset(data_dir, today), public=public)
-    result = report(data)
+    result = worded(report(data), data)
     extra = stage_docs(user_docs, docs_dir)
     figures = build_figures(result, labels(data))
     write_assets(docs_dir, figures)

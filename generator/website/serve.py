@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator.core.errors import DataError, GeneratorError
+from generator.core.i18n import text
 from generator.pages.render import nav
 from generator.website.build import Built, generate
 
@@ -44,7 +45,7 @@ def regenerate(
     """Rewrite the staged pages; bad data keeps the last good pages and prints why."""
     try:
         generate(data_dir, staging, user_docs, public=public)
-        report("Données relues, pages régénérées.")
+        report(text("serve.regenerated"))
     except DataError as error:
         report("\n".join(str(p) for p in error.problems))
     except GeneratorError as error:  # a hand-written page named like a generated one
