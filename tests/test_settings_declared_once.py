@@ -22,6 +22,7 @@ from generator.input.settings import BY_KEY, SETTINGS, VALUES
 from generator.input.settingvalues import default_text
 from generator.metrics import report
 from generator.pages.render import labels, render_pages
+from generator.pages.warnings import worded
 
 GENERATOR = Path(__file__).parent.parent / "generator"
 FIXTURE = Path(__file__).parent / "fixtures" / "excel_plain"
@@ -119,7 +120,7 @@ def test_the_pages_say_the_default_of_the_declaration(
     )
     monkeypatch.setattr(settingvalues, "VALUES", declared)
     data = load_dataset(FIXTURE)
-    result = report(data)
+    result = worded(report(data), data)
     render_pages(data, result, tmp_path, "abc1234 2026-06-01", build_figures(result, labels(data)))
     page = {p: (tmp_path / p).read_text("utf-8") for p in PAGES}
     assert "**`privacy.min_group_size`** (4 par défaut)" in page["confidentialite.md"]

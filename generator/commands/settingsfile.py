@@ -2,7 +2,7 @@
 
 One line per declared setting, in the declaration's order, with its default (or the value
 ``roi init`` fills in) and its comment from the catalogue (``settings.init`` in
-``locales/fr-settings.yml``). Band edges are left out: a section holding only edges is written
+``locales/fr-input.yml``). Band edges are left out: a section holding only edges is written
 ``{}``, so the method's edges apply until the company sets its own.
 """
 

@@ -1,4 +1,5 @@
-"""The one catalogue of user-facing French text (``locales/fr.yml``)."""
+"""The one catalogue of user-facing French text: ``locales/fr-<room>.yml``, one file per stage
+of the pipeline (input, metrics, figures, workbooks, pages, forms, commands)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ import yaml
 
 @cache
 def catalogue(language: str = "fr") -> dict[str, Any]:
-    """The whole catalogue of a language, loaded once: ``locales/fr.yml`` merged with the
-    ``locales/fr-*.yml`` parts (long texts such as the guide), in name order."""
+    """The whole catalogue of a language, loaded once: the ``locales/fr-*.yml`` rooms merged in
+    name order (a key defined in two rooms is a bug)."""
     folder = resources.files("generator").joinpath("locales")
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{language}-"))
     data: dict[str, Any] = {}
-    for name in [f"{language}.yml", *names]:
+    for name in names:
         merge(data, yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {})
     return data
 

@@ -2,7 +2,7 @@
 
 The loader parses and checks files from these declarations, the documentation table is
 rendered from them and the survey forms will derive their rules from them. French help texts
-live in the catalogue (``locales/fr.yml``, key ``columns.<file>.<column>``).
+live in the catalogue (``locales/fr-input.yml``, key ``files.<file>.columns.<column>``).
 """
 
 from __future__ import annotations

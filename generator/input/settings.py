@@ -3,7 +3,7 @@
 Reading, checking, the refusal of unknown keys, the defaults and the table of the « Vos
 données » page all derive from :data:`SETTINGS`. A ``section`` holds declared settings (its
 own keys are the only ones allowed under it); ``prices`` holds free names, each with a number.
-French help texts live in the catalogue (``locales/fr-settings.yml``, key ``settings.about``).
+French help texts live in the catalogue (``locales/fr-input.yml``, key ``settings.about``).
 """
 
 from __future__ import annotations

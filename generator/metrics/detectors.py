@@ -3,7 +3,7 @@
 One small pure function per detector; each returns the :class:`Finding` objects it finds
 (a stable ``code``, the ``metric`` it concerns, "" for the whole site, and the values found:
 months, counts, ids). The pages word them for a manager (``generator.pages.warnings``, from
-``locales/fr-detectors.yml``). :func:`detect` runs them all, in a fixed order.
+``locales/fr-metrics.yml``). :func:`detect` runs them all, in a fixed order.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The warnings in words: the detectors' findings (plain data from ``generator.metrics``)
-become the messages of ``metrics.json`` and of the pages, from ``locales/fr-detectors.yml``,
+become the messages of ``metrics.json`` and of the pages, from ``locales/fr-metrics.yml``,
 with French numbers and dates, the labels of tasks and people, and a public report's wording.
 The loader's notices are worded already (input messages, like its errors): a public report
 takes their public wording."""
