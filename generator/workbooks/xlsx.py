@@ -16,15 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.functions import tostring
+from typing import TYPE_CHECKING
 
 from generator.core.periods import STAMP
+
+if TYPE_CHECKING:  # openpyxl is loaded when a workbook is written, not with the module
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Value = str | int | float | None
 
@@ -65,6 +62,8 @@ def inert_text(value: str) -> str:
     >>> inert_text('=HYPERLINK("http://x","y")'), inert_text("+1"), inert_text("Devis")
     ('\\'=HYPERLINK("http://x","y")', "'+1", 'Devis')
     """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     text = ILLEGAL_CHARACTERS_RE.sub("", value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -93,6 +92,9 @@ def cell_width(value: Value) -> int:
 
 def fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
     """Bold frozen header, values (text made inert), number formats and column widths."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     ws.append([inert_text(c.header) for c in sheet.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -129,6 +131,9 @@ def write_entry(archive: zipfile.ZipFile, name: str, content: bytes, stamp: date
 
 def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str = "") -> bytes:
     """The ``.xlsx`` content of ``sheets``, dated ``stamp`` (identical bytes for equal input)."""
+    from openpyxl import Workbook
+    from openpyxl.xml.functions import tostring
+
     wb = Workbook()
     if sheets:
         wb.remove(wb.active)
