@@ -28,6 +28,7 @@ from generator.pages.render import Page, all_pages, labels, nav, render_pages
 from generator.website.config import write_site_config, zensical_build
 from generator.website.reproducible import source_date_epoch
 from generator.website.sitedir import check_site_dir, replace_site, write_stamp
+from generator.website.themecache import with_theme_cache
 from generator.workbooks.downloads import Download, write_downloads
 
 PACKAGE = resources.files("generator")
@@ -161,9 +162,12 @@ def staged_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Buil
 
 
 def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
-    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``)."""
-    return load_config(
-        config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
+    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``), the
+    theme's compiled templates kept between builds (see ``generator.website.themecache``)."""
+    return with_theme_cache(
+        load_config(
+            config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
+        )
     )
 
 
