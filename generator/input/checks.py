@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     import pandera.pandas as pa
 
 BOUNDED_DTYPES = ("Int64", "Float64")
+SAME_DTYPES: dict[str, tuple[str, ...]] = {
+    "datetime64[ns]": ("datetime64[s]", "datetime64[ms]", "datetime64[us]", "datetime64[ns]")
+}
+"""The dtypes pandera accepts for a declared one besides itself (a naive date in any unit)."""
 
 
 def bound_checks(column: Column) -> list[pa.Check]:
@@ -95,7 +99,7 @@ def column_surely_valid(column: Column, typed: pd.DataFrame) -> bool:
     if column.name not in typed.columns:
         return False
     values, dtype = typed[column.name], DTYPES.get(column.kind)
-    if dtype is not None and str(values.dtype) != dtype:
+    if dtype is not None and str(values.dtype) not in SAME_DTYPES.get(dtype, (dtype,)):
         return False
     if column.required and bool(values.isna().any()):
         return False
