@@ -12,15 +12,10 @@ import hashlib
 import json
 from dataclasses import asdict
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
+from generator.core.cache import cache_dir, source_fingerprint, store
 from generator.figures.common import Builder, ChartLabels, Figure
-from generator.figures.vega import cache_dir, store
-
-PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES = ("**/*.py", "locales/*.yml")
-"""The generator's files a figure may depend on: its code and its words."""
 
 __all__ = ["Builder", "ChartLabels", "Figure", "build_figures"]
 
@@ -44,10 +39,7 @@ def fresh_figures(report: dict[str, Any], labels: ChartLabels) -> dict[str, Figu
 
 def figures_key(report: dict[str, Any], labels: ChartLabels) -> str:
     """Fingerprint of everything the figures are made from."""
-    digest = hashlib.sha256(version("altair").encode())
-    for source in sorted(p for pattern in SOURCES for p in PACKAGE.glob(pattern)):
-        digest.update(source.relative_to(PACKAGE).as_posix().encode())
-        digest.update(hashlib.sha256(source.read_bytes()).digest())
+    digest = hashlib.sha256(f"{version('altair')}|{source_fingerprint()}".encode())
     inputs = [report["metrics"], asdict(labels)]
     digest.update(json.dumps(inputs, ensure_ascii=False, allow_nan=False).encode())
     return digest.hexdigest()[:24]

@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
 
 from markupsafe import escape
 
+from generator.core.cache import cache_dir, store
+
 STATIC_WIDTH = 640
 VERSION = version("vl-convert-python")
 LOCALE: Final = "fr-FR"
-
-
-def cache_dir() -> Path:
-    return Path(".roi/cache")
 
 
 def spec_attribute(spec: dict[str, Any]) -> str:
@@ -48,17 +44,6 @@ def cached(key: str, suffix: str, produce: Any) -> str:
     text: str = produce()
     store(path, text)
     return text
-
-
-def store(path: Path, text: str) -> None:
-    """Write ``path`` whole or not at all: a build running at the same time never reads a
-    half-written file (written aside, then renamed over)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
-    ) as aside:
-        aside.write(text)
-    os.replace(aside.name, path)
 
 
 def render_svg(spec: dict[str, Any]) -> str:

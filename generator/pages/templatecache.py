@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from generator.figures.vega import cache_dir
+from generator.core.cache import cache_dir
 
 OPTIONS = (
     "block_start_string",
