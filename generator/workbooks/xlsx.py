@@ -9,15 +9,18 @@ zip entries and ``modified`` with the clock, so :func:`workbook_bytes` rewrites 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.core.cache import cached_bytes, source_fingerprint
 from generator.core.periods import STAMP
 
 if TYPE_CHECKING:  # openpyxl is loaded when a workbook is written, not with the module
@@ -153,7 +156,17 @@ def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str 
 def write_workbook(
     sheets: Sequence[Sheet], path: Path, stamp: datetime = STAMP, title: str = ""
 ) -> Path:
-    """Write ``sheets`` as one workbook at ``path`` (folders created); returns ``path``."""
+    """Write ``sheets`` as one workbook at ``path`` (folders created); returns ``path``. The
+    bytes come from the build cache when the same workbook was made before."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(workbook_bytes(sheets, stamp, title))
+    key = workbook_key(sheets, stamp, title)
+    path.write_bytes(cached_bytes(f"xlsx-{key}.xlsx", lambda: workbook_bytes(sheets, stamp, title)))
     return path
+
+
+def workbook_key(sheets: Sequence[Sheet], stamp: datetime, title: str) -> str:
+    """Fingerprint of a workbook's content and of the code and openpyxl that write it (the
+    values' ``repr``: exact for text and numbers)."""
+    made_by = f"{version('openpyxl')}|{source_fingerprint()}"
+    content = repr((list(sheets), stamp.isoformat(), title))
+    return hashlib.sha256(f"{made_by}|{content}".encode()).hexdigest()[:24]
