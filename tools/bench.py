@@ -1,8 +1,9 @@
 """Performance benchmark: ``make bench`` (not part of ``make test``).
 
 Writes synthetic companies of 10, 50 and 250 people × 3 years × 20 tasks (the largest has
-780 000 usage rows; every other file at a believable size) into temporary folders with the
-csv module and a fixed seed, then measures for each, in a fresh child process:
+702 000 usage rows, its control group none; every other file at a believable size) into
+temporary folders with the csv module and a fixed seed, then measures for each, in a fresh
+child process:
 
 - generation time: ``generate()`` of ``generator/website/build.py`` (load, metrics, pages, charts),
   with an empty chart cache;
@@ -148,7 +149,7 @@ def make_company(folder: Path, people: int, seed: int = SEED) -> int:
     write(folder, "tasks.csv", ["task", "label", "minutes_before", "minutes_after"], tasks)
     weeks = [week_label(DEPLOYED_ON + timedelta(weeks=w)) for w in range(WEEKS)]
     usage = []
-    for p in staff:
+    for p in staff[controls:]:  # the control group works without the AI: no usage rows
         for w, week in enumerate(weeks):
             ramp = min(1.0, (w + 1) / 12)
             for t in range(TASKS):
