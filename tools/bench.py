@@ -436,6 +436,13 @@ chaque, les deux commandes lancées en alternance (charge moyenne au lancement :
 « Cache des graphiques rempli » : `.roi/cache` contient déjà les graphiques, les figures et
 les gabarits compilés d'une construction précédente ; « cache vide » : il est supprimé avant
 chaque construction, qui dessine alors chaque graphique et compile chaque gabarit.
+
+Ce que `roi build` fait de plus que MkDocs, cache rempli : charger pandas, lire et contrôler
+les données, calculer les indicateurs, écrire les pages ; il ne charge ni Altair, ni
+vl-convert, ni openpyxl, ni pandera (données valides), et ne recompile pas les gabarits du
+thème, que MkDocs seul recompile à chaque fois. Cache vide, il construit en plus chaque
+graphique avec Altair, le dessine avec vl-convert et refait le paquet JavaScript de Vega
+(`vl_convert.javascript_bundle()`, la plus grosse part) : c'est ce qui l'éloigne de l'objectif.
 """
 
 
