@@ -41,12 +41,12 @@ def figures_key(report: dict[str, Any], labels: ChartLabels) -> str:
     """Fingerprint of everything the figures are made from."""
     digest = hashlib.sha256(f"{version('altair')}|{source_fingerprint()}".encode())
     inputs = [report["metrics"], asdict(labels)]
-    digest.update(json.dumps(inputs, ensure_ascii=False, allow_nan=False).encode())
+    digest.update(json.dumps(inputs, ensure_ascii=False).encode())
     return digest.hexdigest()[:24]
 
 
 def figures_json(figures: dict[str, Figure]) -> str:
-    return json.dumps([asdict(f) for f in figures.values()], ensure_ascii=False, allow_nan=False)
+    return json.dumps([asdict(f) for f in figures.values()], ensure_ascii=False)
 
 
 def figures_from_json(text: str) -> dict[str, Figure]:
