@@ -1,8 +1,9 @@
 """Performance benchmark: ``make bench`` (not part of ``make test``).
 
 Writes synthetic companies of 10, 50 and 250 people × 3 years × 20 tasks (the largest has
-780 000 usage rows; every other file at a believable size) into temporary folders with the
-csv module and a fixed seed, then measures for each, in a fresh child process:
+702 000 usage rows, its control group none; every other file at a believable size) into
+temporary folders with the csv module and a fixed seed, then measures for each, in a fresh
+child process:
 
 - generation time: ``generate()`` of ``generator/website/build.py`` (load, metrics, pages, charts),
   with an empty chart cache;
@@ -14,7 +15,10 @@ csv module and a fixed seed, then measures for each, in a fresh child process:
 - the ratio of generation time to the bare ``pandas.read_csv`` time of the same files.
 
 It also times a rebuild of the demo data after one file changed (charts come from the cache),
-and ``roi validate`` then ``roi inbox merge`` of 3 000 survey answers (``bench_inbox.py``).
+``roi validate`` then ``roi inbox merge`` of 3 000 survey answers (``bench_inbox.py``), and a
+fresh ``roi build`` of the demo against a plain ``mkdocs build`` of the same generated pages
+and settings: both commands as new processes, timed alternately, CPU time (user + system of
+the child) compared as medians, with a warm chart cache and with an empty one.
 
 Method notes. Each build runs in a fresh child process in an empty folder, so the chart cache
 ``.roi/cache`` starts empty (cold numbers) and the peak memory is that build's own;
@@ -37,6 +41,7 @@ machine; a ``make test`` case keeps each under 10 s.
     python tools/bench.py                       # print the table
     python tools/bench.py --write docs/performance.md
     python tools/bench.py --sizes 10            # a quick run
+    python tools/bench.py --fresh-only          # only roi build against mkdocs build
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ import platform
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,6 +67,8 @@ import bench_inbox  # tools/, the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10, 50, 250)
+ROUNDS = 5  # fresh builds: each round times roi cold, mkdocs, roi warm, mkdocs
+TARGETS = {"warm": 1.3, "cold": 2.0}  # issue 11: at most this times a plain mkdocs build
 WEEKS = 156  # three years of weekly usage
 TASKS = 20
 SEED = 20260105
@@ -159,7 +167,7 @@ def make_company(folder: Path, people: int, seed: int = SEED) -> int:
     write(folder, "tasks.csv", ["task", "label", "minutes_before", "minutes_after"], tasks)
     weeks = [week_label(DEPLOYED_ON + timedelta(weeks=w)) for w in range(WEEKS)]
     usage = []
-    for p in staff:
+    for p in staff[controls:]:  # the control group works without the AI: no usage rows
         for w, week in enumerate(weeks):
             ramp = min(1.0, (w + 1) / 12)
             for t in range(TASKS):
@@ -374,6 +382,88 @@ def change_one_count(errors_csv: Path) -> None:
     errors_csv.write_text("\n".join(errors) + "\n", encoding="utf-8")
 
 
+def stage(data: Path, work: Path) -> None:
+    """Write into ``work/staged`` the docs folder and ``mkdocs.yml`` that ``roi build`` hands
+    to MkDocs (``work`` is the current folder and holds the company's settings)."""
+    os.chdir(work)
+    from generator.website.build import default_config, generate, staged_config
+
+    config = default_config()
+    docs = work / "staged" / "docs"
+    built = generate(data, docs, config.parent / "docs")
+    staged_config(config, docs, work / "staged" / "site", built)
+
+
+def child_cpu(command: list[str], cwd: Path) -> float:
+    """User + system CPU seconds of ``command`` run as a new process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=cwd, capture_output=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def fresh_builds(data: Path, rounds: int = ROUNDS) -> dict[str, Any]:
+    """A fresh ``roi build`` of ``data`` with the repository's settings and docs, against a
+    plain ``mkdocs build`` of the same staged pages: CPU seconds of each run, interleaved."""
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "mkdocs": []}
+    with tempfile.TemporaryDirectory(prefix="roi-bench-fresh-") as folder:
+        work = Path(folder)
+        shutil.copyfile(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", work / "docs")
+        staging = [sys.executable, __file__, "--stage", str(data), "--work", str(work)]
+        subprocess.run(staging, capture_output=True, check=True)
+        roi = [sys.executable, "-m", "generator", "build", "--data", str(data)]
+        roi += ["--site-dir", str(work / "site")]
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+        mkdocs += ["-f", str(work / "staged" / "mkdocs.yml")]
+        for _ in range(rounds):
+            shutil.rmtree(work / ".roi", ignore_errors=True)  # the chart cache: empty
+            times["cold"].append(child_cpu(roi, work))
+            times["mkdocs"].append(child_cpu(mkdocs, work))
+            times["warm"].append(child_cpu(roi, work))
+            times["mkdocs"].append(child_cpu(mkdocs, work))
+    return {kind: statistics.median(values) for kind, values in times.items()} | {"rounds": rounds}
+
+
+def fresh_table(fresh: dict[str, Any]) -> str:
+    names = {"warm": "cache des graphiques rempli", "cold": "cache vide"}
+    lines = [
+        "| `roi build` à neuf | `roi build` (CPU) | `mkdocs build` (CPU) | rapport | objectif |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind, target in TARGETS.items():
+        ratio = fresh[kind] / fresh["mkdocs"]
+        lines.append(
+            f"| {names[kind]} | {seconds(fresh[kind])} | {seconds(fresh['mkdocs'])} "
+            f"| {number(ratio, 2)} × | ≤ {number(target, 1)} × |"
+        )
+    return "\n".join(lines)
+
+
+def fresh_text(fresh: dict[str, Any], load: str) -> str:
+    return f"""
+## `roi build` à neuf, comparé à MkDocs seul
+
+{fresh_table(fresh)}
+
+Une commande `roi build --data data` lancée à neuf sur les données de démonstration (avec
+le `mkdocs.yml` et le dossier `docs/` du dépôt), comparée à `mkdocs build` des mêmes pages
+générées avec le même `mkdocs.yml` complété (celui que `roi build` passe à MkDocs) : temps
+processeur du processus (utilisateur + système), médianes de {fresh["rounds"]} mesures de
+chaque, les deux commandes lancées en alternance (charge moyenne au lancement : {load}).
+« Cache des graphiques rempli » : `.roi/cache` contient déjà les graphiques, les figures et
+les gabarits compilés d'une construction précédente ; « cache vide » : il est supprimé avant
+chaque construction, qui dessine alors chaque graphique et compile chaque gabarit.
+
+Ce que `roi build` fait de plus que MkDocs, cache rempli : charger pandas, lire et contrôler
+les données, calculer les indicateurs, écrire les pages ; il ne charge ni Altair, ni
+vl-convert, ni openpyxl, ni pandera (données valides), et ne recompile pas les gabarits du
+thème, que MkDocs seul recompile à chaque fois. Cache vide, il construit en plus chaque
+graphique avec Altair, le dessine avec vl-convert et refait le paquet JavaScript de Vega
+(`vl_convert.javascript_bundle()`, la plus grosse part) : c'est ce qui l'éloigne de l'objectif.
+"""
+
+
 def child(kind: str, data: Path) -> dict[str, Any]:
     """Run one measure in a fresh interpreter, so that peak memory is this build's own."""
     with tempfile.TemporaryDirectory(prefix="roi-bench-") as work:
@@ -517,6 +607,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--rebuild", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--inbox", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stage", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="fresh builds: rounds")
+    parser.add_argument(
+        "--fresh-only", action="store_true", help="only roi build against mkdocs build"
+    )
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -528,7 +623,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.inbox:
         print(json.dumps(bench_inbox.inbox(args.inbox.resolve(), args.work.resolve())))
         return 0
+    if args.stage:
+        stage(args.stage.resolve(), args.work.resolve())
+        return 0
     host = machine()  # the load average before the benchmark adds its own
+    if args.fresh_only:
+        print(fresh_text(fresh_builds(ROOT / "data", args.rounds), host["load"]))
+        return 0
     rows = []
     with tempfile.TemporaryDirectory(prefix="roi-bench-data-") as folder:
         for people in args.sizes:
@@ -539,7 +640,8 @@ def main(argv: list[str] | None = None) -> int:
             print(table([result]).splitlines()[-1], flush=True)
     again = child("rebuild", ROOT / "data")
     answers = child("inbox", ROOT / "data")
-    text = page(rows, again, host) + inbox_text(answers)
+    fresh = fresh_builds(ROOT / "data", args.rounds)
+    text = page(rows, again, host) + inbox_text(answers) + fresh_text(fresh, host["load"])
     print(text)
     if args.write:
         args.write.write_text(text, encoding="utf-8")

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it: the same values, ten times faster."""
+
 
 @cache
 def catalogue(language: str = "fr") -> dict[str, Any]:
@@ -18,7 +21,7 @@ def catalogue(language: str = "fr") -> dict[str, Any]:
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{language}-"))
     data: dict[str, Any] = {}
     for name in names:
-        merge(data, yaml.safe_load(folder.joinpath(name).read_text("utf-8")) or {})
+        merge(data, yaml.load(folder.joinpath(name).read_text("utf-8"), Loader=LOADER) or {})
     return data
 
 

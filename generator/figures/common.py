@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import altair as alt
+from typing import TYPE_CHECKING, Any
 
 from generator.core.i18n import catalogue
 from generator.core.periods import week_monday
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 @dataclass(frozen=True)

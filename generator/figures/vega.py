@@ -1,6 +1,6 @@
 """Vega on our own site: the JavaScript bundle and the static SVG of every chart, rendered
 offline by vl-convert. Both are cached under ``.roi/cache`` keyed by what produced them, so a
-build only renders the charts whose spec changed."""
+build only renders the charts whose spec changed, and vl-convert is only loaded to render."""
 
 from __future__ import annotations
 
@@ -10,16 +10,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
 
-import vl_convert
 from markupsafe import escape
+
+from generator.core.cache import cache_dir, store
 
 STATIC_WIDTH = 640
 VERSION = version("vl-convert-python")
 LOCALE: Final = "fr-FR"
-
-
-def cache_dir() -> Path:
-    return Path(".roi/cache")
 
 
 def spec_attribute(spec: dict[str, Any]) -> str:
@@ -45,8 +42,7 @@ def cached(key: str, suffix: str, produce: Any) -> str:
     if path.is_file():
         return path.read_text("utf-8")
     text: str = produce()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    store(path, text)
     return text
 
 
@@ -54,11 +50,16 @@ def render_svg(spec: dict[str, Any]) -> str:
     """The chart as SVG, with French number and date formats."""
     fixed = json.dumps(static_spec(spec), sort_keys=True)
     key = hashlib.sha256(f"{VERSION}|{fixed}".encode()).hexdigest()[:24]
-    return cached(
-        f"svg-{key}",
-        ".svg",
-        lambda: vl_convert.vegalite_to_svg(fixed, format_locale=LOCALE, time_format_locale=LOCALE),
+    return cached(f"svg-{key}", ".svg", lambda: svg_of(fixed))
+
+
+def svg_of(spec_json: str) -> str:
+    import vl_convert
+
+    svg: str = vl_convert.vegalite_to_svg(
+        spec_json, format_locale=LOCALE, time_format_locale=LOCALE
     )
+    return svg
 
 
 def javascript_bundle() -> str:
@@ -67,12 +68,25 @@ def javascript_bundle() -> str:
     The bundle declares top-level constants; an IIFE keeps them out of the page's global
     scope, and it still publishes ``window.vegaEmbed``.
     """
-    bundle = cached(f"vega-{VERSION}", ".js", vl_convert.javascript_bundle)
+    bundle = cached(f"vega-{VERSION}", ".js", bundle_of)
     return f"(function () {{\n{bundle}\n}})();\n"
+
+
+def bundle_of() -> str:
+    import vl_convert
+
+    bundle: str = vl_convert.javascript_bundle()  # type: ignore[call-arg]  # optional at run time
+    return bundle
 
 
 def locales_script() -> str:
     """A script giving vega-embed the d3 number and time locales of French."""
+    return cached(f"locales-{VERSION}", ".js", locales_of)
+
+
+def locales_of() -> str:
+    import vl_convert
+
     values = {
         "format": vl_convert.get_format_locale(LOCALE),
         "time": vl_convert.get_time_format_locale(LOCALE),

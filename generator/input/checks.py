@@ -1,13 +1,15 @@
 """Checks on parsed frames: bounds and required cells (pandera), unique keys, references
-and the few rules that span two columns. Each returns problems; none stops at the first."""
+and the few rules that span two columns. Each returns problems; none stops at the first.
+Pandera is loaded only for a file that may fail its schema (see ``surely_valid``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from generator.core.errors import Problem
 from generator.core.i18n import text
@@ -16,8 +18,19 @@ from generator.input.csvread import LINE
 from generator.input.parse import DTYPES, expected, shown
 from generator.input.schema import Column, FileSchema
 
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+BOUNDED_DTYPES = ("Int64", "Float64")
+SAME_DTYPES: dict[str, tuple[str, ...]] = {
+    "datetime64[ns]": ("datetime64[s]", "datetime64[ms]", "datetime64[us]", "datetime64[ns]")
+}
+"""The dtypes pandera accepts for a declared one besides itself (a naive date in any unit)."""
+
 
 def bound_checks(column: Column) -> list[pa.Check]:
+    import pandera.pandas as pa
+
     checks = []
     if column.min is not None:
         checks.append(pa.Check.ge(column.min, error="below_min"))
@@ -28,6 +41,8 @@ def bound_checks(column: Column) -> list[pa.Check]:
 
 def frame_schema(schema: FileSchema) -> pa.DataFrameSchema:
     """The pandera schema of a parsed file, derived from its declaration."""
+    import pandera.pandas as pa
+
     columns = {
         c.name: pa.Column(DTYPES.get(c.kind), bound_checks(c), nullable=not c.required)
         for c in schema.columns
@@ -54,6 +69,10 @@ def value_problems(
     name: str, schema: FileSchema, typed: pd.DataFrame, raw: pd.DataFrame, skip: set[tuple]
 ) -> list[Problem]:
     """Required cells left blank and values out of bounds, as pandera finds them."""
+    if surely_valid(schema, typed):
+        return []
+    import pandera.pandas as pa
+
     try:
         frame_schema(schema).validate(typed, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -67,6 +86,33 @@ def value_problems(
             problems.append(Problem(name, int(raw.at[index, LINE]), column_name, message))
         return problems
     return []
+
+
+def surely_valid(schema: FileSchema, typed: pd.DataFrame) -> bool:
+    """True when no cell can fail ``frame_schema``: every column there with its dtype, no
+    required cell blank, every bounded value finite and within its bounds. A frame that might
+    fail goes to pandera, which finds and words the failures: this only spares loading it."""
+    return all(column_surely_valid(c, typed) for c in schema.columns)
+
+
+def column_surely_valid(column: Column, typed: pd.DataFrame) -> bool:
+    if column.name not in typed.columns:
+        return False
+    values, dtype = typed[column.name], DTYPES.get(column.kind)
+    if dtype is not None and str(values.dtype) not in SAME_DTYPES.get(dtype, (dtype,)):
+        return False
+    if column.required and bool(values.isna().any()):
+        return False
+    if column.min is None and column.max is None:
+        return True
+    if dtype not in BOUNDED_DTYPES:
+        return False
+    present = values.dropna()
+    if not np.isfinite(present.to_numpy(dtype="float64")).all():
+        return False
+    below = column.min is not None and bool((present < column.min).any())
+    above = column.max is not None and bool((present > column.max).any())
+    return not (below or above)
 
 
 def duplicate_problems(

@@ -27,6 +27,7 @@ from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
+from generator.pages.templatecache import with_bytecode_cache
 from generator.workbooks.downloads import Download
 
 
@@ -233,7 +234,7 @@ def render_pages(
     downloads: Sequence[Download] = (),
 ) -> list[Page]:
     """Write every page under ``docs_dir``; returns the pages written."""
-    env = environment()
+    env = with_bytecode_cache(environment())
     values = context(data, report, commit, figures, downloads)
     pages = all_pages()
     for page in pages:

@@ -29,6 +29,7 @@ from generator.pages.warnings import worded
 from generator.website.config import write_site_config, zensical_build
 from generator.website.reproducible import source_date_epoch
 from generator.website.sitedir import check_site_dir, replace_site, write_stamp
+from generator.website.themecache import with_theme_cache
 from generator.workbooks.downloads import Download, write_downloads
 
 PACKAGE = resources.files("generator")
@@ -163,9 +164,12 @@ def staged_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Buil
 
 
 def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
-    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``)."""
-    return load_config(
-        config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
+    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``), the
+    theme's compiled templates kept between builds (see ``generator.website.themecache``)."""
+    return with_theme_cache(
+        load_config(
+            config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
+        )
     )
 
 

@@ -9,22 +9,22 @@ zip entries and ``modified`` with the clock, so :func:`workbook_bytes` rewrites 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.functions import tostring
-
+from generator.core.cache import cached_bytes, source_fingerprint
 from generator.core.periods import STAMP
+
+if TYPE_CHECKING:  # openpyxl is loaded when a workbook is written, not with the module
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Value = str | int | float | None
 
@@ -65,6 +65,8 @@ def inert_text(value: str) -> str:
     >>> inert_text('=HYPERLINK("http://x","y")'), inert_text("+1"), inert_text("Devis")
     ('\\'=HYPERLINK("http://x","y")', "'+1", 'Devis')
     """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     text = ILLEGAL_CHARACTERS_RE.sub("", value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -93,6 +95,9 @@ def cell_width(value: Value) -> int:
 
 def fill_sheet(ws: Worksheet, sheet: Sheet) -> None:
     """Bold frozen header, values (text made inert), number formats and column widths."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     ws.append([inert_text(c.header) for c in sheet.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -129,6 +134,9 @@ def write_entry(archive: zipfile.ZipFile, name: str, content: bytes, stamp: date
 
 def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str = "") -> bytes:
     """The ``.xlsx`` content of ``sheets``, dated ``stamp`` (identical bytes for equal input)."""
+    from openpyxl import Workbook
+    from openpyxl.xml.functions import tostring
+
     wb = Workbook()
     if sheets:
         wb.remove(wb.active)
@@ -148,7 +156,17 @@ def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str 
 def write_workbook(
     sheets: Sequence[Sheet], path: Path, stamp: datetime = STAMP, title: str = ""
 ) -> Path:
-    """Write ``sheets`` as one workbook at ``path`` (folders created); returns ``path``."""
+    """Write ``sheets`` as one workbook at ``path`` (folders created); returns ``path``. The
+    bytes come from the build cache when the same workbook was made before."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(workbook_bytes(sheets, stamp, title))
+    key = workbook_key(sheets, stamp, title)
+    path.write_bytes(cached_bytes(f"xlsx-{key}.xlsx", lambda: workbook_bytes(sheets, stamp, title)))
     return path
+
+
+def workbook_key(sheets: Sequence[Sheet], stamp: datetime, title: str) -> str:
+    """Fingerprint of a workbook's content and of the code and openpyxl that write it (the
+    values' ``repr``: exact for text and numbers)."""
+    made_by = f"{version('openpyxl')}|{source_fingerprint()}"
+    content = repr((list(sheets), stamp.isoformat(), title))
+    return hashlib.sha256(f"{made_by}|{content}".encode()).hexdigest()[:24]
