@@ -313,7 +313,8 @@ def measure(data: Path, work: Path) -> dict[str, Any]:
     os.chdir(work)
     from mkdocs.commands.build import build as mkdocs_build
 
-    from generator.website.build import default_config, generate, mkdocs_config
+    from generator.website.build import generate, site_facts
+    from generator.website.runner import default_config, mkdocs_config
 
     read_csv = read_csv_seconds(data)
     config = default_config()
@@ -323,7 +324,7 @@ def measure(data: Path, work: Path) -> dict[str, Any]:
     built = generate(data, staging, config.parent / "docs")
     generation, generation_cpu = time.perf_counter() - start, time.process_time() - cpu
     start, cpu = time.perf_counter(), time.process_time()
-    mkdocs_build(mkdocs_config(config, staging, work / "site", built))
+    mkdocs_build(mkdocs_config(config, staging, work / "site", site_facts(built)))
     mkdocs, mkdocs_cpu = time.perf_counter() - start, time.process_time() - cpu
     page, weight = largest_page(work / "site")
     return {
@@ -386,12 +387,13 @@ def stage(data: Path, work: Path) -> None:
     """Write into ``work/staged`` the docs folder and ``mkdocs.yml`` that ``roi build`` hands
     to MkDocs (``work`` is the current folder and holds the company's settings)."""
     os.chdir(work)
-    from generator.website.build import default_config, generate, staged_config
+    from generator.website.build import generate, site_facts
+    from generator.website.runner import default_config, staged_config
 
     config = default_config()
     docs = work / "staged" / "docs"
     built = generate(data, docs, config.parent / "docs")
-    staged_config(config, docs, work / "staged" / "site", built)
+    staged_config(config, docs, work / "staged" / "site", site_facts(built))
 
 
 def child_cpu(command: list[str], cwd: Path) -> float:
