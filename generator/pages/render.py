@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.core.format import FILTERS
 from generator.core.i18n import catalogue, text
-from generator.core.method import BY_KEY, DEFAULT_EDGES, METRICS
+from generator.core.method import DEFAULT_EDGES, METRIC_BY_KEY, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
 from generator.figures.vega import spec_attribute
@@ -215,7 +215,7 @@ def page_values(page: Page) -> dict[str, Any]:
     return {
         "page": page,
         "info": trusted(catalogue()["metrics"].get(key, {})),
-        "declared": BY_KEY.get(key),
+        "declared": METRIC_BY_KEY.get(key),
         "key": page.metric,
         "root": root(page),
     }
