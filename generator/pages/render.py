@@ -17,7 +17,7 @@ from generator.core.method import DEFAULT_EDGES, METRIC_BY_KEY, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
 from generator.figures.vega import spec_attribute
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
 from generator.input.settingvalues import default_texts, settings_table

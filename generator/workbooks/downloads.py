@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.core.i18n import text
 from generator.core.periods import UNDATED, report_stamp
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.input.schema import FILES, FileSchema
 from generator.workbooks.tables import FOLDER, WORKBOOKS, Kind, Table
 from generator.workbooks.xlsx import Sheet, SheetColumn, Value, write_entry, write_workbook
