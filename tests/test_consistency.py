@@ -8,8 +8,8 @@ from pathlib import Path
 
 from generator.core.format import FILTERS
 from generator.core.i18n import catalogue
-from generator.core.method import BY_KEY, DEFAULT_EDGES, KEYS, METRICS, PHASES, Metric
-from generator.figures import FIGURES
+from generator.core.method import DEFAULT_EDGES, KEYS, METRIC_BY_KEY, METRICS, PHASES, Metric
+from generator.figures.registry import FIGURES
 from generator.input.schema import FILES, SCHEMAS
 from generator.metrics.compute import COMPUTE
 from generator.pages.render import all_pages, nav
@@ -48,7 +48,7 @@ def test_every_declared_metric_has_its_template_words_compute_and_figures():
 def test_a_metric_declared_alone_is_caught():
     thirteenth = Metric("thirteenth", 13, "treizieme", "month4", ("usage",), ("nowhere",))
     assert missing_parts(thirteenth) == ["compute", "figures", "template", "words"]
-    half_done = replace(BY_KEY["cac"], figures=("cac", "nowhere"))
+    half_done = replace(METRIC_BY_KEY["cac"], figures=("cac", "nowhere"))
     assert missing_parts(half_done) == ["figures"]
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from generator.core.errors import DataError
-from generator.input.load import Dataset, load_dataset
+from generator.input.dataset import Dataset
+from generator.input.load import load_dataset
 from generator.website.build import compute_report
 from tests.fixture_company import Row, write_company
 from tests.report_helpers import near, value

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import DataError
-from generator.input.load import Dataset, load_dataset
+from generator.input.dataset import Dataset
+from generator.input.load import load_dataset
 from generator.input.plausibility import WEEK_HOURS
 from tests.fixture_company import Row, write_company
 

@@ -25,7 +25,7 @@ from generator.commands.init import repository_files
 from generator.core.i18n import catalogue
 from generator.core.method import DEFAULT_EDGES
 from generator.input.company import Company, load_company
-from generator.input.settings import BY_KEY, MAX_BYTES, SETTINGS, VALUES
+from generator.input.settings import MAX_SETTINGS_BYTES, SETTING_BY_KEY, SETTINGS, VALUES
 from generator.input.settingvalues import valid_branch, valid_repository, valid_url
 from generator.website.build import compute_report
 from tests.fixture_company import write_company
@@ -68,7 +68,11 @@ def paths(mapping: dict[str, Any], section: str = "") -> list[str]:
     for key, item in mapping.items():
         path = f"{section}.{key}" if section else str(key)
         found.append(path)
-        if path in BY_KEY and BY_KEY[path].kind == "section" and isinstance(item, dict):
+        if (
+            path in SETTING_BY_KEY
+            and SETTING_BY_KEY[path].kind == "section"
+            and isinstance(item, dict)
+        ):
             found += paths(item, path)
     return found
 
@@ -87,7 +91,7 @@ def test_every_key_of_the_scaffold_and_the_demo_is_declared(source: str, tmp_pat
         if source == "scaffold"
         else (ROOT / "data" / "company.yml").read_text("utf-8")
     )
-    assert all(path in BY_KEY for path in paths(yaml.safe_load(content)))
+    assert all(path in SETTING_BY_KEY for path in paths(yaml.safe_load(content)))
     (tmp_path / "company.yml").write_text(content, encoding="utf-8")
     company, found = load_company(tmp_path)
     assert found == []
@@ -110,7 +114,7 @@ def test_a_company_left_to_its_defaults_has_the_declared_ones(tmp_path: Path) ->
     company, found = load_company(tmp_path)
     assert found == []
     assert company == Company("Atelier Exemple", date(2026, 1, 5))
-    assert company.hourly_value == BY_KEY["hourly_value"].default == 35
+    assert company.hourly_value == SETTING_BY_KEY["hourly_value"].default == 35
     assert company.show_names is True and company.min_group_size == 3
     assert company.forms_branch == "main" and company.site_url == ""
     assert company.thresholds == DEFAULT_EDGES
@@ -407,7 +411,7 @@ HOSTILE = {
 def test_hostile_settings_are_refused_in_well_under_a_second(tmp_path: Path, case: str) -> None:
     settings, expected = HOSTILE[case]
     if case == "big":
-        assert len(settings.encode("utf-8")) > MAX_BYTES
+        assert len(settings.encode("utf-8")) > MAX_SETTINGS_BYTES
     validate(company_dir(tmp_path / "warm-up", HEAD))  # the catalogue and imports, once
     started = time.perf_counter()
     found = problems(tmp_path, settings)

@@ -18,7 +18,7 @@ from generator.figures import build_figures
 from generator.input import settingvalues
 from generator.input.company import Company, load_company
 from generator.input.load import load_dataset
-from generator.input.settings import BY_KEY, SETTINGS, VALUES
+from generator.input.settings import SETTING_BY_KEY, SETTINGS, VALUES
 from generator.input.settingvalues import default_text
 from generator.metrics import report
 from generator.pages.render import labels, render_pages
@@ -75,7 +75,7 @@ def test_roi_init_writes_each_setting_on_its_line_with_its_default_and_comment(
 
 
 def test_every_comment_of_the_init_file_is_for_a_written_setting() -> None:
-    assert all(BY_KEY[key].kind != "edges" for key in COMMENTS)
+    assert all(SETTING_BY_KEY[key].kind != "edges" for key in COMMENTS)
 
 
 def words_before_by_default(text: str) -> list[str]:

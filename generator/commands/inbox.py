@@ -21,7 +21,8 @@ import pandas as pd
 
 from generator.input.answers import inbox_paths
 from generator.input.csvread import LINE, SOURCE, read_rows
-from generator.input.load import Dataset, load_dataset, read_file
+from generator.input.dataset import Dataset
+from generator.input.load import load_dataset, read_file
 from generator.input.schema import FILES, FileSchema
 
 BOM = b"\xef\xbb\xbf"

@@ -95,7 +95,7 @@ METRICS: tuple[Metric, ...] = (
 """The twelve metrics, in the article's order: the order of ``metrics.json`` and of the site."""
 
 KEYS: tuple[str, ...] = tuple(m.key for m in METRICS)
-BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}
+METRIC_BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}
 DEFAULT_EDGES: dict[str, tuple[float, ...]] = {m.key: m.edges for m in METRICS if m.edges}
 
 

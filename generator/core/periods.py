@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-STAMP = datetime(2000, 1, 1)
+UNDATED = datetime(2000, 1, 1)
 """The date of a file dated by no data (zip entries, workbooks of a report without a month)."""
 
 
@@ -21,7 +21,7 @@ def report_stamp(report: dict[str, Any]) -> datetime:
     """The workbooks' date: midnight of the last day of ``as_of.month``, else 2000-01-01."""
     month = report["as_of"].get("month")
     if not month:
-        return STAMP
+        return UNDATED
     year, number = (int(part) for part in month.split("-"))
     return datetime(year, number, calendar.monthrange(year, number)[1])
 

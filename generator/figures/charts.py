@@ -16,7 +16,7 @@ Rows = Sequence[dict[str, Any]]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 HEIGHT = 260
 GOOD, WARN, MAIN, MUTED = "#2e7d32", "#c62828", "#3f51b5", "#9e9e9e"
-MONTH = "%b %Y"
+MONTH_FORMAT = "%b %Y"
 # Dates travel as "2026-02-01" strings, which JavaScript reads as midnight UTC. Vega's plain
 # time units (``yearmonth``) and time scales work in the viewer's time zone: west of UTC,
 # midnight UTC on 1 February is still 31 January, and the chart showed January. Every time
@@ -43,7 +43,7 @@ def data(rows: Rows) -> alt.Data:
 
 
 def month_x(title: str | None = None) -> alt.X:
-    return alt.X("month:T", timeUnit=MONTH_UNIT, title=title, axis=alt.Axis(format=MONTH))
+    return alt.X("month:T", timeUnit=MONTH_UNIT, title=title, axis=alt.Axis(format=MONTH_FORMAT))
 
 
 def month_tip(title: str) -> alt.Tooltip:

@@ -19,15 +19,15 @@ from generator.core.i18n import text
 from generator.input.parse import shown
 from generator.input.safeyaml import read_tree
 from generator.input.settings import (
-    BY_KEY,
     MAX_NAME,
+    SETTING_BY_KEY,
     SETTINGS,
     VALUES,
     Setting,
     children,
     suggestion,
 )
-from generator.input.settingvalues import CHECKS, Invalid, bad, name_text, number
+from generator.input.settingvalues import KIND_CHECKS, Invalid, bad, name_text, number
 
 FILE = "company.yml"
 NULL = "tag:yaml.org,2002:null"
@@ -35,7 +35,7 @@ NULL = "tag:yaml.org,2002:null"
 
 def default(key: str) -> Any:
     """The declared default of ``key`` (a fresh copy of a mapping)."""
-    value = BY_KEY[key].default
+    value = SETTING_BY_KEY[key].default
     return dict(value) if isinstance(value, dict) else value
 
 
@@ -83,7 +83,7 @@ def line_of(node: yaml.Node) -> int:
 
 def unknown(section: str, name: str) -> str:
     """The message for an unknown key: the key meant, else the keys allowed there."""
-    if not section and name in BY_KEY and "." in name:  # `privacy.show_names:` on one line
+    if not section and name in SETTING_BY_KEY and "." in name:  # `privacy.show_names:` on one line
         parent, _, child = name.rpartition(".")
         return text("settings.dotted", section=parent, name=child)
     meant = suggestion(section, name)
@@ -106,7 +106,9 @@ def keys_by_path(
         for key_node, value in mapping.value:
             name = str(key_node.value)
             path = f"{section}.{name}" if section else name
-            setting = BY_KEY.get(path) if "." not in name else None  # no `privacy.x:` at the top
+            setting = (
+                SETTING_BY_KEY.get(path) if "." not in name else None
+            )  # no `privacy.x:` at the top
             if setting is None:
                 where = f"{section}.{shown(name)}" if section else shown(name)
                 problems.append(Problem(FILE, line_of(key_node), where, unknown(section, name)))
@@ -138,7 +140,7 @@ class Reader:
         try:
             if setting.kind == "prices":
                 return self.prices(setting, node)
-            return CHECKS[setting.kind](setting, node)
+            return KIND_CHECKS[setting.kind](setting, node)
         except Invalid as error:
             self.problem(line, setting.key, str(error))
             return default(setting.key)

@@ -16,7 +16,7 @@ import yaml
 
 from generator.core.errors import Problem
 from generator.core.i18n import text
-from generator.input.settings import MAX_BYTES, MAX_DEPTH
+from generator.input.settings import MAX_DEPTH, MAX_SETTINGS_BYTES
 
 SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("'\\t'", "tab"),
@@ -144,10 +144,15 @@ def read_tree(path: Path, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The composed tree of a settings file (None when it cannot be read safely) and its
     problems: a duplicate key is reported, the tree is still given so values get checked."""
     size = path.stat().st_size
-    if size > MAX_BYTES:
+    if size > MAX_SETTINGS_BYTES:
         kilobytes = -(-size // 1000)
         return None, [
-            Problem(file, 0, "", text("settings.too_big", size=kilobytes, max=MAX_BYTES // 1000))
+            Problem(
+                file,
+                0,
+                "",
+                text("settings.too_big", size=kilobytes, max=MAX_SETTINGS_BYTES // 1000),
+            )
         ]
     raw = path.read_bytes()
     try:

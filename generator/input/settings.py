@@ -19,7 +19,7 @@ Kind = Literal[
     "prices", "edges", "section",
 ]  # fmt: skip
 
-MAX_BYTES = 100_000
+MAX_SETTINGS_BYTES = 100_000
 """A settings file is a few hundred bytes: past this size it is refused before it is read."""
 MAX_DEPTH = 5
 """Deepest nesting allowed (``thresholds`` → ``time_saved`` → its list is 3 levels)."""
@@ -92,7 +92,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
-BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+SETTING_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 VALUES: tuple[Setting, ...] = tuple(s for s in SETTINGS if s.kind != "section")
 """The settings that carry a value (every one but the sections)."""
 

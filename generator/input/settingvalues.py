@@ -216,7 +216,7 @@ def check_edges(setting: Setting, node: yaml.Node) -> tuple[float, ...]:
     return edges
 
 
-CHECKS: dict[str, Callable[[Setting, yaml.Node], Any]] = {
+KIND_CHECKS: dict[str, Callable[[Setting, yaml.Node], Any]] = {
     "text": check_text,
     "choice": check_choice,
     "date": check_date,

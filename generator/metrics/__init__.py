@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from generator.core.periods import complete_months, week_monday
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.metrics import privacy
 from generator.metrics.compute import compute_metrics, measured_time
 from generator.metrics.detectors import detect

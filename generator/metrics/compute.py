@@ -13,7 +13,7 @@ import pandas as pd
 from generator.core.method import METRICS
 from generator.core.periods import complete_months, is_baseline_month
 from generator.input.company import Company
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.metrics import business, control, finance, operations, privacy, quality, timings
 from generator.metrics.bands import edges
 from generator.metrics.declared import declared_vs_computed

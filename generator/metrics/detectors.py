@@ -26,7 +26,7 @@ from generator.core.periods import (
     week_of,
     year_earlier,
 )
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.metrics.findings import Finding
 from generator.metrics.losses import time_lost
 

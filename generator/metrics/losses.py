@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.metrics.findings import Finding
 
 LOSS_METRICS = ("time_saved", "cost_per_hour")

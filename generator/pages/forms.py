@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator.core.i18n import catalogue
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.input.parse import (
     FR_DATE,
     ID_PATTERN,

@@ -14,7 +14,7 @@ State = Literal["done", "todo", "manual"]
 Report = dict[str, Any]
 
 PHASE_FOCUS: dict[str, tuple[str, ...]] = {"none": (), **{p: in_phase(p) for p in PHASES}}
-BUSINESS = in_phase("month4")
+MONTH4_METRICS = in_phase("month4")
 COMPARED = tuple(m.key for m in METRICS if m.before_after)
 
 
@@ -99,7 +99,7 @@ def has_statuses(report: Report) -> bool:
     return bool(weeks) and weeks[-1]["trained"] > 0
 
 
-CHECKS: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
+CHECKLIST: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
     "before": (
         ("baseline_time", lambda r: state(r["rows"].get("tasks.csv", {}).get("read", 0) > 0)),
         ("baseline_quality", lambda r: state(any(compared(r["metrics"][k]) for k in COMPARED))),
@@ -122,8 +122,8 @@ CHECKS: dict[str, tuple[tuple[str, Callable[[Report], State]], ...]] = {
     "month3": (
         ("full_report", lambda r: state(
             has_data(r["metrics"]["time_saved"]) and has_data(r["metrics"]["payback"])
-            and any(has_data(r["metrics"][k]) for k in BUSINESS))),
-        ("evidence", lambda r: state(any(compared(r["metrics"][k]) for k in BUSINESS))),
+            and any(has_data(r["metrics"][k]) for k in MONTH4_METRICS))),
+        ("evidence", lambda r: state(any(compared(r["metrics"][k]) for k in MONTH4_METRICS))),
         ("justify", lambda r: "manual"),
     ),
 }  # fmt: skip
@@ -142,5 +142,5 @@ def checklist(report: Report) -> dict[str, list[Item]]:
     """Each section of the checklist with the state of its items."""
     return {
         section: [Item(key, agreed(key, check, report)) for key, check in items]
-        for section, items in CHECKS.items()
+        for section, items in CHECKLIST.items()
     }

@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from generator.core.format import FILTERS
 from generator.core.i18n import catalogue, text
-from generator.core.method import BY_KEY, DEFAULT_EDGES, METRICS
+from generator.core.method import DEFAULT_EDGES, METRIC_BY_KEY, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
 from generator.figures.vega import spec_attribute
-from generator.input.load import Dataset
+from generator.input.dataset import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
 from generator.input.settingvalues import default_texts, settings_table
@@ -215,7 +215,7 @@ def page_values(page: Page) -> dict[str, Any]:
     return {
         "page": page,
         "info": trusted(catalogue()["metrics"].get(key, {})),
-        "declared": BY_KEY.get(key),
+        "declared": METRIC_BY_KEY.get(key),
         "key": page.metric,
         "root": root(page),
     }

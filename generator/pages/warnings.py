@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.core.format import day_label, decimal, month_label, month_span, number, week_label
 from generator.core.i18n import text
-from generator.input.load import Dataset, Notice
+from generator.input.dataset import Dataset, Notice
 from generator.metrics.findings import Finding
 
 Words = dict[str, object]

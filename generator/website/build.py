@@ -18,7 +18,8 @@ from generator.core.errors import GeneratorError
 from generator.core.i18n import text
 from generator.figures import build_figures
 from generator.figures.vega import write_assets
-from generator.input.load import Dataset, load_dataset
+from generator.input.dataset import Dataset
+from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.pages.render import Page, all_pages, labels, nav, render_pages
 from generator.pages.warnings import worded

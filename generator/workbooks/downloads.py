@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.i18n import text
-from generator.core.periods import STAMP, report_stamp
-from generator.input.load import Dataset
+from generator.core.periods import UNDATED, report_stamp
+from generator.input.dataset import Dataset
 from generator.input.schema import FILES, FileSchema
 from generator.workbooks.tables import FOLDER, WORKBOOKS, Kind, Table
 from generator.workbooks.xlsx import Sheet, SheetColumn, Value, write_entry, write_workbook
@@ -100,7 +100,7 @@ def csv_templates(docs_dir: Path) -> list[Download]:
         for schema in FILES:
             content = template_text(schema).encode("utf-8")
             (folder / schema.name).write_bytes(content)
-            write_entry(archive, schema.name, content, STAMP)
+            write_entry(archive, schema.name, content, UNDATED)
             label = text("downloads.templates.one", file=schema.name)
             downloads.append(Download(schema.name, f"{FOLDER}/{TEMPLATES}/{schema.name}", label))
     (docs_dir / FOLDER / TEMPLATES_ZIP).write_bytes(packed.getvalue())

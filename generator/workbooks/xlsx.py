@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.core.cache import cached_bytes, source_fingerprint
-from generator.core.periods import STAMP
+from generator.core.periods import UNDATED
 
 if TYPE_CHECKING:  # openpyxl is loaded when a workbook is written, not with the module
     from openpyxl.worksheet.worksheet import Worksheet
@@ -132,7 +132,7 @@ def write_entry(archive: zipfile.ZipFile, name: str, content: bytes, stamp: date
     archive.writestr(info, content)
 
 
-def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str = "") -> bytes:
+def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = UNDATED, title: str = "") -> bytes:
     """The ``.xlsx`` content of ``sheets``, dated ``stamp`` (identical bytes for equal input)."""
     from openpyxl import Workbook
     from openpyxl.xml.functions import tostring
@@ -154,7 +154,7 @@ def workbook_bytes(sheets: Sequence[Sheet], stamp: datetime = STAMP, title: str 
 
 
 def write_workbook(
-    sheets: Sequence[Sheet], path: Path, stamp: datetime = STAMP, title: str = ""
+    sheets: Sequence[Sheet], path: Path, stamp: datetime = UNDATED, title: str = ""
 ) -> Path:
     """Write ``sheets`` as one workbook at ``path`` (folders created); returns ``path``. The
     bytes come from the build cache when the same workbook was made before."""
