@@ -4,6 +4,7 @@ one input and must change the key; a failed build stores nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -129,3 +130,17 @@ def test_a_failed_build_is_not_stored(tmp_path, monkeypatch):
     done = runner.invoke(cli, ["build", "--data", "data", "--today", "2026-06-30"])
     assert done.exit_code == 1
     assert not list(tmp_path.glob(".roi/cache/docs-*"))
+
+
+def test_only_the_newest_entries_are_kept(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    facts = docscache.SiteFacts("Cabinet", ["index.md"], "", 0)
+    for number in range(docscache.KEPT + 2):
+        console = docscache.Console({"usage.csv": {"read": number, "used": number}}, [], [], 1)
+        docscache.store_docs(f"k{number}", docscache.Docs({"index.md": b"# x\n"}, facts, console))
+        os.utime(docscache.entry_path(f"k{number}"), (number, number))  # clear order in time
+    kept = sorted(p.name for p in (tmp_path / ".roi" / "cache").glob("docs-*.bin"))
+    assert kept == [f"docs-k{n}.bin" for n in range(2, docscache.KEPT + 2)]
+    assert docscache.cached_docs("k0") is None
+    last = docscache.cached_docs(f"k{docscache.KEPT + 1}")
+    assert last is not None and last.files == {"index.md": b"# x\n"} and last.facts == facts

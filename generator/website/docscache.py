@@ -141,9 +141,17 @@ def store_docs(key: str, docs: Docs) -> None:
     """Keep ``docs`` under ``key`` (one file, written whole), then forget the oldest entries."""
     content = {"files": docs.files, "facts": asdict(docs.facts), "console": asdict(docs.console)}
     store(entry_path(key), marshal.dumps(content))
-    entries = sorted(cache_dir().glob("docs-*.bin"), key=lambda p: p.stat().st_mtime_ns)
+    entries = sorted(cache_dir().glob("docs-*.bin"), key=written)
     for old in entries[:-KEPT]:
         old.unlink(missing_ok=True)
+
+
+def written(entry: Path) -> int:
+    """When ``entry`` was stored; 0 once another build has forgotten it."""
+    try:
+        return entry.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
 
 
 def cached_docs(key: str) -> Docs | None:
