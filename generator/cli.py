@@ -16,12 +16,11 @@ from typing import Any, TypeVar
 import click
 from mkdocs.exceptions import MkDocsException
 
-from generator.commands.inbox import merge_inbox
-from generator.commands.summary import changes_markdown, problems_markdown
 from generator.core.errors import DataError, GeneratorError, Problem
 from generator.core.i18n import text
-from generator.input.load import load_dataset
-from generator.website.build import build_site, default_config
+from generator.website.docscache import Console
+from generator.website.fresh import fresh_build
+from generator.website.runner import default_config
 
 SCREEN_LIMIT = 50
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,15 +140,21 @@ def cli() -> None:
 @PRIVATE_OPTION
 @user_errors
 def build(data_dir: Path, site_dir: Path, today: datetime | None, private: bool) -> None:
-    """Check the data, compute the metrics and build the site."""
-    built = build_site(data_dir, site_dir, today=build_date(today), public=not private)
-    print_rows(built.report["rows"])
-    for replaced in built.data.replaced:
-        click.echo(one_line(text("cli.replaced", row=replaced)))
-    for warning in built.report["warnings"]:
-        click.echo(one_line(text("cli.warning", message=warning["message"])))
-    click.echo(text("cli.built", site_dir=site_dir, count=len(built.pages)))
+    """Check the data, compute the metrics and build the site (the generated pages of an
+    identical earlier build are reused: see ``generator.website.docscache``)."""
+    console = fresh_build(data_dir, site_dir, build_date(today), public=not private)
+    print_console(console)
+    click.echo(text("cli.built", site_dir=site_dir, count=console.pages))
     click.echo(text("public.built_private" if private else "public.built_public"))
+
+
+def print_console(console: Console) -> None:
+    """What a build prints about its data: rows, replaced answers, warnings."""
+    print_rows(console.rows)
+    for replaced in console.replaced:
+        click.echo(one_line(text("cli.replaced", row=replaced)))
+    for warning in console.warnings:
+        click.echo(one_line(text("cli.warning", message=warning)))
 
 
 @cli.command(help=text("cli.commands.serve"))
@@ -189,6 +194,9 @@ def changed_paths(listing: Path | None) -> list[str]:
 @user_errors
 def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) -> None:
     """Check the data only; list every problem (``file:line: column: message``)."""
+    from generator.commands.summary import changes_markdown, problems_markdown
+    from generator.input.load import load_dataset
+
     job_summary(changes_markdown(data_dir, changed_paths(changed_list)))
     try:
         data = load_dataset(data_dir, build_date(today))
@@ -213,6 +221,8 @@ def inbox() -> None:
 @user_errors
 def merge(data_dir: Path, today: datetime | None) -> None:
     """Merge the answers of ``data/inbox/`` into the CSV files and empty the inbox."""
+    from generator.commands.inbox import merge_inbox
+
     merged = merge_inbox(data_dir, build_date(today))
     for result in merged:
         for row in result.replaced:

@@ -6,6 +6,8 @@ back is what a build without them makes."""
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from importlib import resources
@@ -14,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from generator.cli import cli
 from generator.core.i18n import LOADER, catalogue, merge
 from generator.figures import build_figures, figures_from_json, figures_json, fresh_figures
 from generator.input.checks import surely_valid, value_problems
@@ -143,3 +147,47 @@ def test_cached_workbooks_are_the_workbooks(tmp_path, monkeypatch):
     assert len(list((tmp_path / ".roi" / "cache").glob("xlsx-*.xlsx"))) == 1
     other = write_workbook(sheets, tmp_path / "c.xlsx", title="Autre").read_bytes()
     assert other != fresh
+
+
+def roi_build(cwd: Path, data: Path, site: str, *options: str) -> tuple[str, list[str]]:
+    """``roi build`` in a new interpreter: what it printed, and the data libraries it loaded."""
+    code = (
+        "import sys\n"
+        "from generator.cli import cli\n"
+        f"try:\n    cli(['build', '--data', {str(data)!r}, '--site-dir', {site!r}, *{options!r}])\n"
+        "except SystemExit as done:\n    assert not done.code, done.code\n"
+        f"print(sorted(m for m in {(*HEAVY, 'pandas')!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    *printed, loaded = done.stdout.splitlines()
+    return "\n".join(printed), list(ast.literal_eval(loaded))
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_an_identical_build_reuses_its_docs_and_loads_no_pandas(tmp_path, monkeypatch):
+    """A second fresh ``roi build`` of the same data only runs MkDocs: it prints the same lines
+    and makes the same site, without loading pandas; one changed byte builds again."""
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "NO_MKDOCS_2_WARNING": "1"})
+    options = ["--data", str(data), "--today", "2026-06-30", "--site-dir"]
+    first = runner.invoke(cli, ["build", *options, "one"])
+    assert first.exit_code == 0, first.output
+    again, loaded = roi_build(tmp_path, data, "two", "--today", "2026-06-30")
+    assert loaded == []
+    assert again.replace("two/", "one/") == first.stdout.rstrip("\n")
+    assert "Site construit" in again
+    assert site_files(tmp_path / "two") == site_files(tmp_path / "one")
+    people = data / "people.csv"
+    people.write_bytes(people.read_bytes().replace(b"\n", b"\r\n", 1))  # one byte more
+    changed = runner.invoke(cli, ["build", *options, "one"])
+    assert changed.stdout == first.stdout
+    assert len(list((tmp_path / ".roi" / "cache").glob("docs-*.bin"))) == 2

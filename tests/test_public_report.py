@@ -143,7 +143,7 @@ def test_the_cli_builds_the_public_site_unless_asked(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "NO_MKDOCS_2_WARNING": "1"})
     config = str(ROOT / "mkdocs.yml")
-    monkeypatch.setattr("generator.website.build.default_config", lambda: Path(config))
+    monkeypatch.setattr("generator.website.fresh.default_config", lambda: Path(config))
     public = runner.invoke(cli, ["build", "--data", str(DEMO), "--site-dir", "public"])
     assert public.exit_code == 0, public.output
     assert public.stdout.splitlines()[-1].startswith("Site public : aucune personne")

@@ -16,6 +16,9 @@ from generator.core.cache import cache_dir, store
 
 STATIC_WIDTH = 640
 VERSION = version("vl-convert-python")
+VENDORED = Path(__file__).resolve().parent.parent / "vendor" / f"vega-{VERSION}.js"
+"""The bundle of the installed vl-convert, shipped with the generator (absent for another
+version of vl-convert: then it is made and cached as any other output)."""
 LOCALE: Final = "fr-FR"
 
 
@@ -68,7 +71,10 @@ def javascript_bundle() -> str:
     The bundle declares top-level constants; an IIFE keeps them out of the page's global
     scope, and it still publishes ``window.vegaEmbed``.
     """
-    bundle = cached(f"vega-{VERSION}", ".js", bundle_of)
+    if VENDORED.is_file():
+        bundle = VENDORED.read_text("utf-8")
+    else:
+        bundle = cached(f"vega-{VERSION}", ".js", bundle_of)
     return f"(function () {{\n{bundle}\n}})();\n"
 
 

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from generator.core.errors import GeneratorError
 from generator.core.i18n import text
@@ -27,10 +23,10 @@ from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.pages.render import Page, all_pages, labels, nav, render_pages
 from generator.pages.warnings import worded
-from generator.website.config import write_site_config, zensical_build
-from generator.website.reproducible import source_date_epoch
-from generator.website.sitedir import check_site_dir, replace_site, write_stamp
-from generator.website.themecache import with_theme_cache
+from generator.website.docscache import Console, Docs, folder_files, store_docs
+from generator.website.reproducible import data_epoch
+from generator.website.runner import SiteFacts, build_docs, data_commit, default_config
+from generator.website.sitedir import check_site_dir, write_stamp
 from generator.workbooks.downloads import Download, write_downloads
 
 PACKAGE = resources.files("generator")
@@ -51,26 +47,6 @@ def compute_report(data_dir: Path, public: bool = False) -> dict[str, Any]:
     ``public`` of the public one); raises DataError on invalid data."""
     data = replace(load_dataset(data_dir), public=public)
     return worded(report(data), data)
-
-
-def default_config() -> Path:
-    """``mkdocs.yml`` of the current folder, else the one shipped with the generator."""
-    local = Path("mkdocs.yml")
-    return local if local.is_file() else Path(str(PACKAGE.joinpath("scaffold/mkdocs.yml")))
-
-
-def data_commit(data_dir: Path) -> str:
-    """The short commit of the data's Git repository, or "" outside one."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(data_dir), "log", "-1", "--format=%h %cs", "--", "."],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def metrics_json(result: dict[str, Any]) -> str:
@@ -155,25 +131,6 @@ def generate(
     return Built(result, pages + extra, data, downloads)
 
 
-def staged_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Path:
-    """Write the complete ``mkdocs.yml`` next to ``docs_dir`` (the company's settings with our
-    pages, navigation, name and address): MkDocs and Zensical both build from this file."""
-    company = built.data.company
-    return write_site_config(
-        config_file, docs_dir, site_dir, company.name, nav(built.pages), company.published_url()
-    )
-
-
-def mkdocs_config(config_file: Path, docs_dir: Path, site_dir: Path, built: Built) -> Any:
-    """The MkDocs settings read from the staged ``mkdocs.yml`` (see ``staged_config``), the
-    theme's compiled templates kept between builds (see ``generator.website.themecache``)."""
-    return with_theme_cache(
-        load_config(
-            config_file=str(staged_config(config_file, docs_dir, site_dir, built)), strict=True
-        )
-    )
-
-
 def build_site(
     data_dir: Path,
     site_dir: Path,
@@ -181,31 +138,42 @@ def build_site(
     today: date | None = None,
     builder: str = "mkdocs",
     public: bool = True,
+    keep: str | None = None,
 ) -> Built:
     """The whole pipeline: data in ``data_dir``, site in ``site_dir``, built by MkDocs or, with
     ``builder="zensical"``, by Zensical, after checking that ``site_dir`` may be emptied (see
     ``generator.website.sitedir``). Dates in the site come from the data (see
-    ``generator.website.reproducible``): the same data gives the same files on any day. The site is
-    the public report unless ``public`` is False (the complete, named report)."""
+    ``generator.website.reproducible``): the same data gives the same files on any day. The site
+    is the public report unless ``public`` is False (the complete, named report). With ``keep``,
+    a docs-cache key, the generated docs of a successful build are stored under it (see
+    ``generator.website.docscache``)."""
     config_file = config_file or default_config()
     check_site_dir(site_dir, data_dir, config_file)
     user_docs = config_file.parent / "docs"
     with tempfile.TemporaryDirectory(prefix="roi-docs-") as staging:
         docs_dir = Path(staging) / "docs"
         built = generate(data_dir, docs_dir, user_docs, today, public)
-        with source_date_epoch(built.report):
-            if builder == "zensical":  # it writes only inside its project folder
-                staged_site = Path(staging) / "site"
-                zensical_site(staged_config(config_file, docs_dir, staged_site, built))
-                replace_site(staged_site, site_dir)
-            else:
-                mkdocs_build(mkdocs_config(config_file, docs_dir, site_dir, built))
+        files = folder_files(docs_dir) if keep else {}
+        facts = site_facts(built)
+        build_docs(config_file, docs_dir, site_dir, facts, builder)
     write_stamp(site_dir)
+    if keep:
+        store_docs(keep, Docs(files, facts, console(built)))
     return built
 
 
-def zensical_site(config: Path) -> None:
-    """Build with Zensical; its messages become the error when it fails."""
-    done = zensical_build(config)
-    if done.returncode != 0:
-        raise RuntimeError(f"zensical build failed:\n{done.stdout}{done.stderr}")
+def site_facts(built: Built) -> SiteFacts:
+    """What the site's configuration takes from a build (see ``runner.SiteFacts``)."""
+    company = built.data.company
+    return SiteFacts(
+        company.name, nav(built.pages), company.published_url(), data_epoch(built.report)
+    )
+
+
+def console(built: Built) -> Console:
+    """What ``roi build`` prints about a build's data."""
+    rows = {
+        name: {k: int(v) for k, v in count.items()} for name, count in built.report["rows"].items()
+    }
+    warnings = [str(warning["message"]) for warning in built.report["warnings"]]
+    return Console(rows, list(built.data.replaced), warnings, len(built.pages))

@@ -7,15 +7,15 @@ Sunday that ends the newest usage week) unless the caller's environment already 
 from __future__ import annotations
 
 import calendar
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 from generator.core.periods import report_stamp, week_monday
+from generator.website.runner import EPOCH_VARIABLE, epoch_variable
 
-VARIABLE = "SOURCE_DATE_EPOCH"
+VARIABLE = EPOCH_VARIABLE
 
 
 def data_datetime(report: dict[str, Any]) -> datetime:
@@ -39,12 +39,6 @@ def data_epoch(report: dict[str, Any]) -> int:
 @contextmanager
 def source_date_epoch(report: dict[str, Any]) -> Iterator[str]:
     """``SOURCE_DATE_EPOCH`` set from the data for the duration of a build; a value the caller
-    set is kept. The previous environment is restored afterwards."""
-    if VARIABLE in os.environ:
-        yield os.environ[VARIABLE]
-        return
-    os.environ[VARIABLE] = str(data_epoch(report))
-    try:
-        yield os.environ[VARIABLE]
-    finally:
-        os.environ.pop(VARIABLE, None)
+    set is kept (see ``generator.website.runner.epoch_variable``)."""
+    with epoch_variable(data_epoch(report)) as value:
+        yield value
