@@ -108,7 +108,7 @@ def test_a_generator_file_misses(tmp_path, monkeypatch, name):
     company(tmp_path)
     package = tmp_path / "generator"
     shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(docscache, "PACKAGE", package)
+    monkeypatch.setattr(docscache, "PACKAGE_DIR", package)
     before = key(tmp_path)
     flip_last_byte(package / name)
     assert key(tmp_path) != before
@@ -144,3 +144,23 @@ def test_only_the_newest_entries_are_kept(tmp_path, monkeypatch):
     assert docscache.cached_docs("k0") is None
     last = docscache.cached_docs(f"k{docscache.KEPT + 1}")
     assert last is not None and last.files == {"index.md": b"# x\n"} and last.facts == facts
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\xe3\x00\x00"], ids=["empty", "text", "cut"])
+def test_a_damaged_entry_is_a_miss_and_the_build_runs_in_full(tmp_path, monkeypatch, damage):
+    monkeypatch.chdir(tmp_path)
+    shutil.rmtree(company(tmp_path) / "inbox")  # the key tests' stray answer: a build refuses it
+    runner = CliRunner(env={"NO_MKDOCS_2_WARNING": "1"})
+    args = ["build", "--data", "data", "--today", "2026-06-30", "--site-dir"]
+    first = runner.invoke(cli, [*args, "first"])
+    assert first.exit_code == 0, first.output
+    (entry,) = (tmp_path / ".roi" / "cache").glob("docs-*.bin")
+    entry.write_bytes(damage)
+    assert docscache.cached_docs(entry.stem.removeprefix("docs-")) is None
+    again = runner.invoke(cli, [*args, "again"])
+    assert again.exit_code == 0, again.output
+    assert again.output == first.output.replace("first", "again")
+    assert sorted(p.relative_to(tmp_path / "first") for p in (tmp_path / "first").rglob("*")) == (
+        sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again").rglob("*"))
+    )
+    assert docscache.cached_docs(entry.stem.removeprefix("docs-")) is not None  # stored anew

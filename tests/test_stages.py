@@ -103,3 +103,25 @@ WORDING = {"generator.core.format", "generator.core.i18n"}
 def test_compute_formats_no_words(path: Path):
     """Compute returns codes and values; the pages word them (``generator.pages.warnings``)."""
     assert imported(path) & WORDING == set(), f"{dotted(path)} formats words"
+
+
+def declared_names(path: Path) -> set[str]:
+    """The classes and UPPER_CASE constants ``path`` declares at its top level."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ClassDef):
+            names.add(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+        names |= {t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()}
+    return names
+
+
+def test_no_two_modules_declare_the_same_class_or_constant():
+    """One name, one fact: ``Column`` of the schema and of a workbook, two ``STAMP``s... were
+    read for one another."""
+    owners: dict[str, list[str]] = {}
+    for path in modules():
+        for name in declared_names(path):
+            owners.setdefault(name, []).append(dotted(path))
+    assert {name: found for name, found in owners.items() if len(found) > 1} == {}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SOURCES = ("**/*.py", "locales/*.yml")
 """The generator's files a cached figure or workbook may depend on: its code and its words."""
 
@@ -47,7 +47,7 @@ def cached_bytes(key: str, produce: Callable[[], bytes]) -> bytes:
 def source_fingerprint() -> str:
     """A digest of the generator's own files (see ``SOURCES``), read once per process."""
     digest = hashlib.sha256()
-    for source in sorted(p for pattern in SOURCES for p in PACKAGE.glob(pattern)):
-        digest.update(source.relative_to(PACKAGE).as_posix().encode())
+    for source in sorted(p for pattern in SOURCES for p in PACKAGE_DIR.glob(pattern)):
+        digest.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(hashlib.sha256(source.read_bytes()).digest())
     return digest.hexdigest()

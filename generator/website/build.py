@@ -10,7 +10,6 @@ import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +24,9 @@ from generator.pages.render import Page, all_pages, labels, nav, render_pages
 from generator.pages.warnings import worded
 from generator.website.docscache import Console, Docs, folder_files, store_docs
 from generator.website.reproducible import data_epoch
-from generator.website.runner import SiteFacts, build_docs, data_commit, default_config
+from generator.website.runner import PACKAGE, SiteFacts, build_docs, data_commit, default_config
 from generator.website.sitedir import check_site_dir, write_stamp
 from generator.workbooks.downloads import Download, write_downloads
-
-PACKAGE = resources.files("generator")
 
 
 @dataclass(frozen=True)

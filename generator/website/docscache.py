@@ -22,7 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from generator.core.cache import PACKAGE, cache_dir, store
+from generator.core.cache import PACKAGE_DIR, cache_dir, store
 from generator.website.runner import EPOCH_VARIABLE, SiteFacts
 
 FORMAT = "roi-docs-1"
@@ -93,9 +93,9 @@ def generator_digest() -> str:
     """Every file of the generator package (code, templates, locales, assets, scaffold),
     compiled bytecode excepted."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
+    for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -155,12 +155,15 @@ def written(entry: Path) -> int:
 
 
 def cached_docs(key: str) -> Docs | None:
-    """The docs stored under ``key``, or None (never stored, or forgotten meanwhile)."""
+    """The docs stored under ``key``, or None: never stored, forgotten meanwhile, or damaged
+    (a disk error, a hand edit): the build then runs in full and stores a sound entry."""
     try:
         content: dict[str, Any] = marshal.loads(entry_path(key).read_bytes())
+        return Docs(content["files"], SiteFacts(**content["facts"]), Console(**content["console"]))
     except FileNotFoundError:
         return None
-    return Docs(content["files"], SiteFacts(**content["facts"]), Console(**content["console"]))
+    except (EOFError, ValueError, TypeError, KeyError):
+        return None
 
 
 def write_docs(files: dict[str, bytes], docs_dir: Path) -> None:
