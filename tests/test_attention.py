@@ -18,7 +18,7 @@ from generator.website.build import generate
 FIXTURE = Path(__file__).parent / "fixtures" / "excel_plain"
 BUSINESS_KEYS = {"errors_avoided", "customer", "deliverables", "mental_load", "revenue",
                  "capacity", "cac", "freed_time"}  # fmt: skip
-BLOCK = "!!! warning \"Points d'attention\""
+BLOCK = '!!! warning "Points d\'attention"'
 
 
 @pytest.fixture(scope="module")
