@@ -62,6 +62,9 @@ def test_an_empty_section_names_its_files_form_and_metric_page(bare):
     assert "[Charge mentale](../questionnaires/charge-mentale.md)" in section
     assert "(../metriques/charge-mentale.md)" in section
     assert page.count(NOTHING_YET) == 7  # every section of the business dashboard
+    operations = (bare / "tableaux" / "operationnel.md").read_text("utf-8")
+    assert operations.count(NOTHING_YET) == 1
+    assert "[Suivi hebdomadaire](../questionnaires/hebdomadaire.md)" in operations
 
 
 def test_a_section_with_data_says_nothing_of_the_kind(plain):
