@@ -23,6 +23,7 @@ from generator.input.schema import FILES, Column
 from generator.input.settingvalues import default_texts, settings_table
 from generator.metrics.bands import edges
 from generator.metrics.business import revenue_total
+from generator.pages.attention import concerns, most_serious
 from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
@@ -150,6 +151,8 @@ def environment() -> jinja2.Environment:
     env.filters["trusted"] = Markup
     env.globals["band_info"] = band_info
     env.globals["advice"] = advice
+    env.globals["concerns"] = concerns
+    env.globals["most_serious"] = most_serious
     env.globals["fmt"] = trusted_filters
     env.globals["expected_text"] = expected_text
     env.globals["spec_attribute"] = spec_attribute
