@@ -6,7 +6,20 @@
   "use strict";
 
   var MARKS = '[role="graphics-symbol"][aria-label]';
-  var NOT_MARKS = { axis: true, legend: true, "title text": true };
+  // Axes and legends describe the scale; a line, area or rule mark is labelled with its
+  // first point only (its points, drawn on top, carry one label each).
+  var NOT_MARKS = {
+    axis: true, legend: true, "title text": true,
+    "line mark": true, "area mark": true, "rule mark": true
+  };
+  // Vega writes unformatted numbers in the labels ("28,5714285714"): one decimal is enough.
+  var LONG_DECIMAL = /(\d+),(\d{2,})/g;
+
+  function label(mark) {
+    return mark.getAttribute("aria-label").replace(LONG_DECIMAL, function (all, units, decimals) {
+      return Number(units + "." + decimals).toFixed(1).replace(".", ",");
+    }).split("; ").join("\n");
+  }
 
   function marks(graphic) {
     return Array.prototype.filter.call(graphic.querySelectorAll(MARKS), function (mark) {
@@ -31,7 +44,7 @@
     var tip = tooltip(graphic);
     var box = mark.getBoundingClientRect();
     var frame = graphic.getBoundingClientRect();
-    tip.textContent = mark.getAttribute("aria-label").split("; ").join("\n");
+    tip.textContent = label(mark);
     tip.hidden = false;
     var left = box.left - frame.left + box.width / 2 - tip.offsetWidth / 2;
     tip.style.left = Math.max(0, Math.min(left, frame.width - tip.offsetWidth)) + "px";
