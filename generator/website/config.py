@@ -49,7 +49,8 @@ def site_settings(
     site_url: str,
 ) -> dict[str, Any]:
     """``settings`` with our docs folder (relative: Zensical refuses an absolute one), the site
-    folder, name, navigation and, when known, the address."""
+    folder, name, navigation and, when known, the address; readable from the disk, without the
+    page scripts in ``extra_javascript``, and with the theme's words in French."""
     staged = {
         **settings,
         "site_name": site_name,
@@ -59,7 +60,12 @@ def site_settings(
     }
     if site_url:
         staged["site_url"] = site_url
-    return readable_from_files(staged)
+    return in_french(light(readable_from_files(staged)))
+
+
+def light(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` without the scripts our pages load themselves (``PAGE_SCRIPTS``)."""
+    return {**settings, "extra_javascript": without_page_scripts(settings.get("extra_javascript"))}
 
 
 def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
@@ -69,15 +75,12 @@ def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
     keeps its own settings of the plugin."""
     extra = settings.get("extra") or {}
     polyfills = [p for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
-    return in_french(
-        {
-            **settings,
-            "theme": without_instant(settings.get("theme") or {}),
-            "plugins": with_offline(settings.get("plugins")),
-            "extra": {**extra, "polyfills": [IFRAME_WORKER, *polyfills]},
-            "extra_javascript": without_page_scripts(settings.get("extra_javascript")),
-        }
-    )
+    return {
+        **settings,
+        "theme": without_instant(settings.get("theme") or {}),
+        "plugins": with_offline(settings.get("plugins")),
+        "extra": {**extra, "polyfills": [IFRAME_WORKER, *polyfills]},
+    }
 
 
 def without_page_scripts(scripts: list[Any] | None) -> list[Any]:
