@@ -28,6 +28,7 @@ from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
+from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
 from generator.workbooks.downloads import Download
 
@@ -226,11 +227,6 @@ def metric_page(key: str) -> Page:
     return next(p for p in metric_pages() if p.metric == key)
 
 
-# The scripts a page loads, each only where its marker is: no page carries code it does not run.
-PAGE_SCRIPTS: tuple[tuple[str, str], ...] = (
-    ("data-roi-chart=", "roi-charts.js"),
-    ("data-roi-form=", "roi-forms.js"),
-)
 FRONT_MATTER = "---\n"
 
 

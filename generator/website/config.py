@@ -14,6 +14,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from generator.core.i18n import text
+from generator.pages.scripts import PAGE_SCRIPTS
 
 CONFIG_NAME = "mkdocs.yml"
 OFFLINE = "offline"
@@ -23,11 +24,12 @@ IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
 # Instant navigation completes Material's document$ without a page when opened from file://:
 # no chart, form or search would start.
 INSTANT = "navigation.instant"
-# Our scripts are loaded by the pages that need them (generator/pages/render.py): a company
-# ``mkdocs.yml`` of an earlier version still lists them, or the chart runtime now gone.
-PAGE_SCRIPTS = frozenset(
+# Our scripts are loaded by the pages that need them (``pages.scripts``): a company
+# ``mkdocs.yml`` of an earlier version still lists them, and the chart runtime now gone.
+RUNTIME_GONE = ("vega.js", "roi-locales.js")
+LISTED_BEFORE = frozenset(
     f"assets/javascripts/{name}"
-    for name in ("vega.js", "roi-locales.js", "roi-charts.js", "roi-forms.js")
+    for name in (*RUNTIME_GONE, *(script for _, script in PAGE_SCRIPTS))
 )
 # Theme partials in French (``partials/copyright.html``), unless the company has its own.
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
@@ -64,7 +66,7 @@ def site_settings(
 
 
 def light(settings: dict[str, Any]) -> dict[str, Any]:
-    """``settings`` without the scripts our pages load themselves (``PAGE_SCRIPTS``)."""
+    """``settings`` without the scripts our pages load themselves (``LISTED_BEFORE``)."""
     return {**settings, "extra_javascript": without_page_scripts(settings.get("extra_javascript"))}
 
 
@@ -84,11 +86,11 @@ def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def without_page_scripts(scripts: list[Any] | None) -> list[Any]:
-    """``extra_javascript`` without the scripts our pages load themselves (``PAGE_SCRIPTS``)."""
+    """``extra_javascript`` without the scripts our pages load themselves (``LISTED_BEFORE``)."""
     return [
         s
         for s in scripts or []
-        if str(s if isinstance(s, str) else s.get("path")) not in PAGE_SCRIPTS
+        if str(s if isinstance(s, str) else s.get("path")) not in LISTED_BEFORE
     ]
 
 
