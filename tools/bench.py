@@ -42,7 +42,8 @@ Fresh builds (issue 11, section 5), second round: a fresh ``roi build`` whose in
 earlier successful build's reuses its generated docs (``generator/website/docscache.py``) and
 only runs MkDocs, with the theme's compiled templates cached: 1.77x → about 0.95x a plain
 ``mkdocs build``. The Vega bundle shipped in ``generator/vendor/`` (about 1.7 s less per cold
-build; since issue 12 the site has no Vega runtime at all): 5.9x → about 4.5x. The rest of a cold build, measured by stage: vl-convert's 20 SVG
+build; since issue 12 the site has no Vega runtime at all): 5.9x → about 4.5x. The rest of a
+cold build, measured by stage: vl-convert's 20 SVG
 images 1.7 s (0.6 s of it starting its engine), MkDocs 0.9 s, Altair figures 0.5 s, pandas'
 import 0.3 s, pages 0.25 s, the rest 0.6 s; 2x leaves about 1 s beside MkDocs, which the
 images alone exceed.
