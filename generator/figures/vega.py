@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
@@ -68,4 +69,18 @@ def inline_svg(spec: dict[str, Any], summary: str) -> str:
     hide them)."""
     svg = " ".join(render_svg(spec).split("\n"))
     label = f'{SVG_OPEN}role="group" aria-label="{escape(summary)}" '
-    return svg.replace(SVG_OPEN, label, 1)
+    return quoted_text(svg).replace(SVG_OPEN, label, 1)
+
+
+TEXT_NODE: Final = re.compile(r">([^<]*)<")
+
+
+def quoted_text(svg: str) -> str:
+    """``svg`` whose text nodes write ``"`` as ``&quot;``, as its attributes already do: a
+    quote from the data is then never in the page's HTML as such. (vl-convert writes ``>`` as
+    ``&gt;`` in attributes and text, so ``>`` ends a tag and ``<`` starts one.)
+
+    >>> quoted_text('<text x="1">" onclick="x</text>')
+    '<text x="1">&quot; onclick=&quot;x</text>'
+    """
+    return TEXT_NODE.sub(lambda node: ">" + node[1].replace('"', "&quot;") + "<", svg)
