@@ -194,18 +194,19 @@ def local(url: str) -> bool:
     return parts.scheme in {"data", "blob"} or parts.hostname == "127.0.0.1"
 
 
-# A chart has drawn when its live container holds an svg or canvas with a size. A figure
-# the layout hides (a closed tab, say) only needs the graphic to exist.
+# A chart is ready when its container holds the build-time SVG with a size (a figure the
+# layout hides, a closed tab say, only needs the SVG to exist) and roi-charts.js has given
+# its marks their tooltips.
 CHART_STATE = """
 figure => {
   const box = figure.querySelector('[data-roi-chart]');
   if (!box) return 'no [data-roi-chart] container';
-  const graphic = box.querySelector('svg, canvas');
-  if (!graphic) return 'no svg or canvas in ' + box.getAttribute('data-roi-chart');
+  const graphic = box.querySelector('svg');
+  if (!graphic) return 'no svg in ' + box.getAttribute('data-roi-chart');
   const shown = figure.getClientRects().length > 0;
   const r = graphic.getBoundingClientRect();
   if (shown && (r.width === 0 || r.height === 0)) return 'empty graphic';
-  if (!figure.classList.contains('roi-chart-live')) return 'drawn but no roi-chart-live class';
+  if (!box.dataset.roiTooltips) return 'no tooltips started by roi-charts.js';
   return '';
 }
 """
@@ -227,17 +228,15 @@ def undrawn_charts(page: Page, timeout: float = CHART_TIMEOUT_MS) -> dict[str, s
 
 
 def hidden_static_images(page: Page) -> list[str]:
-    """Chart figures whose build-time ``img.roi-chart-static`` is missing, hidden or broken."""
+    """Chart figures whose build-time SVG is missing or not visible."""
     return page.locator("figure.roi-chart").evaluate_all(
         """figures => figures.flatMap((f, i) => {
-             const img = f.querySelector('img.roi-chart-static');
-             if (!img) return ['figure ' + i + ': no img.roi-chart-static'];
-             const r = img.getBoundingClientRect();
-             const style = getComputedStyle(img);
+             const svg = f.querySelector('.roi-chart-graphic > svg');
+             if (!svg) return ['figure ' + i + ': no .roi-chart-graphic > svg'];
+             const r = svg.getBoundingClientRect();
+             const style = getComputedStyle(svg);
              if (r.width === 0 || r.height === 0 || style.visibility === 'hidden')
-               return [img.getAttribute('src') + ': not visible'];
-             if (!img.complete || img.naturalWidth === 0)
-               return [img.getAttribute('src') + ': not loaded'];
+               return ['figure ' + i + ': not visible'];
              return [];
            })"""
     )

@@ -128,6 +128,8 @@ def test_a_company_with_an_older_mkdocs_yml_gets_a_site_that_opens_from_the_disk
     assert config["features"] == ["navigation.top"]
     assert '<script src="assets/javascripts/iframe-worker.js"></script>' in home
     assert "unpkg" not in home
+    assert re.findall(r"(vega|roi-locales|roi-charts|roi-forms)\.js", home) == []  # page scripts
+    assert not (site / "assets" / "javascripts" / "vega.js").exists()
     assert 'href="tableaux/operationnel.html"' in home
     assert (site / "tableaux" / "operationnel.html").is_file()
     assert not (site / "tableaux" / "operationnel").exists()

@@ -41,8 +41,9 @@ machine; a ``make test`` case keeps each under 10 s.
 Fresh builds (issue 11, section 5), second round: a fresh ``roi build`` whose inputs equal an
 earlier successful build's reuses its generated docs (``generator/website/docscache.py``) and
 only runs MkDocs, with the theme's compiled templates cached: 1.77x → about 0.95x a plain
-``mkdocs build``. The Vega bundle ships in ``generator/vendor/`` (about 1.7 s less per cold
-build): 5.9x → about 4.5x. The rest of a cold build, measured by stage: vl-convert's 20 SVG
+``mkdocs build``. The Vega bundle shipped in ``generator/vendor/`` (about 1.7 s less per cold
+build; since issue 12 the site has no Vega runtime at all): 5.9x → about 4.5x. The rest of a
+cold build, measured by stage: vl-convert's 20 SVG
 images 1.7 s (0.6 s of it starting its engine), MkDocs 0.9 s, Altair figures 0.5 s, pandas'
 import 0.3 s, pages 0.25 s, the rest 0.6 s; 2x leaves about 1 s beside MkDocs, which the
 images alone exceed.
@@ -485,8 +486,8 @@ indicateurs et écrit les pages, en reprenant du cache les graphiques, les figur
 classeurs déjà faits ; c'est le cas de la mesure d'origine de ce chantier (« cache des
 graphiques rempli »). « Cache vide » :
 le dossier est supprimé avant chaque construction, qui calcule, dessine chaque graphique
-et compile chaque gabarit ; le paquet JavaScript de Vega est livré avec le générateur
-(`generator/vendor/`), il n'est plus demandé à vl-convert.
+et compile chaque gabarit ; le site n'embarque plus le paquet JavaScript de Vega (chaque
+graphique est dessiné une fois, en SVG, dans sa page), il n'est plus demandé à vl-convert.
 
 Où va le temps processeur d'une construction à cache vide (mesuré par étape, à peu près) :
 les 20 images SVG dessinées par vl-convert, 1,7 s (dont environ 0,6 s pour démarrer son

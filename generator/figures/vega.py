@@ -1,11 +1,13 @@
-"""Vega on our own site: the JavaScript bundle and the static SVG of every chart, rendered
-offline by vl-convert. Both are cached under ``.roi/cache`` keyed by what produced them, so a
-build only renders the charts whose spec changed, and vl-convert is only loaded to render."""
+"""Every chart as a static SVG, rendered offline by vl-convert and placed in its page: the
+site ships no chart runtime (``assets/roi-charts.js`` shows the marks' ARIA labels as
+tooltips). SVGs are cached under ``.roi/cache`` keyed by their spec, so a build only renders
+the charts whose spec changed, and vl-convert is only loaded to render."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
@@ -16,22 +18,7 @@ from generator.core.cache import cache_dir, store
 
 STATIC_WIDTH = 640
 VERSION = version("vl-convert-python")
-VENDORED = Path(__file__).resolve().parent.parent / "vendor" / f"vega-{VERSION}.js"
-"""The bundle of the installed vl-convert, shipped with the generator (absent for another
-version of vl-convert: then it is made and cached as any other output)."""
 LOCALE: Final = "fr-FR"
-
-
-def spec_attribute(spec: dict[str, Any]) -> str:
-    """The spec as compact JSON, escaped for an HTML attribute value in double quotes.
-
-    An attribute, not a ``<script>``: Material's instant navigation re-creates inline scripts
-    without their ``type`` and would run the JSON as code.
-    """
-    text = json.dumps(
-        spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    )
-    return str(escape(text))
 
 
 def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
@@ -65,48 +52,35 @@ def svg_of(spec_json: str) -> str:
     return svg
 
 
-def javascript_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed in one classic script, served by the site itself.
-
-    The bundle declares top-level constants; an IIFE keeps them out of the page's global
-    scope, and it still publishes ``window.vegaEmbed``.
-    """
-    if VENDORED.is_file():
-        bundle = VENDORED.read_text("utf-8")
-    else:
-        bundle = cached(f"vega-{VERSION}", ".js", bundle_of)
-    return f"(function () {{\n{bundle}\n}})();\n"
-
-
-def bundle_of() -> str:
-    import vl_convert
-
-    bundle: str = vl_convert.javascript_bundle()  # type: ignore[call-arg]  # optional at run time
-    return bundle
-
-
-def locales_script() -> str:
-    """A script giving vega-embed the d3 number and time locales of French."""
-    return cached(f"locales-{VERSION}", ".js", locales_of)
-
-
-def locales_of() -> str:
-    import vl_convert
-
-    values = {
-        "format": vl_convert.get_format_locale(LOCALE),
-        "time": vl_convert.get_time_format_locale(LOCALE),
-    }
-    return f"window.roiVegaLocales = {json.dumps(values, ensure_ascii=False, sort_keys=True)};\n"
-
-
 def write_assets(docs_dir: Path, figures: dict[str, Any]) -> None:
-    """The site's chart files: Vega bundle, locales, our script and one SVG per figure."""
-    scripts = docs_dir / "assets" / "javascripts"
-    scripts.mkdir(parents=True, exist_ok=True)
-    (scripts / "vega.js").write_text(javascript_bundle(), encoding="utf-8")
-    (scripts / "roi-locales.js").write_text(locales_script(), encoding="utf-8")
+    """One SVG file per figure under ``charts/`` (the page holds the same SVG inline)."""
     charts = docs_dir / "charts"
     charts.mkdir(parents=True, exist_ok=True)
     for figure_id, figure in figures.items():
         (charts / f"{figure_id}.svg").write_text(render_svg(figure.spec), encoding="utf-8")
+
+
+SVG_OPEN: Final = "<svg "
+
+
+def inline_svg(spec: dict[str, Any], summary: str) -> str:
+    """The chart's SVG for a page: one line (Markdown keeps an HTML block whole), a group
+    named by its ``summary`` whose marks keep their own ARIA labels (an ``img`` role would
+    hide them)."""
+    svg = " ".join(render_svg(spec).split("\n"))
+    label = f'{SVG_OPEN}role="group" aria-label="{escape(summary)}" '
+    return quoted_text(svg).replace(SVG_OPEN, label, 1)
+
+
+TEXT_NODE: Final = re.compile(r">([^<]*)<")
+
+
+def quoted_text(svg: str) -> str:
+    """``svg`` whose text nodes write ``"`` as ``&quot;``, as its attributes already do: a
+    quote from the data is then never in the page's HTML as such. (vl-convert writes ``>`` as
+    ``&gt;`` in attributes and text, so ``>`` ends a tag and ``<`` starts one.)
+
+    >>> quoted_text('<text x="1">" onclick="x</text>')
+    '<text x="1">&quot; onclick=&quot;x</text>'
+    """
+    return TEXT_NODE.sub(lambda node: ">" + node[1].replace('"', "&quot;") + "<", svg)

@@ -3,6 +3,7 @@ numbers are formatted by ``format.py`` filters, data text is escaped by ``escape
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from generator.core.i18n import catalogue, text
 from generator.core.method import DEFAULT_EDGES, METRIC_BY_KEY, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
-from generator.figures.vega import spec_attribute
+from generator.figures.vega import inline_svg
 from generator.input.dataset import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
@@ -28,6 +29,7 @@ from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
+from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
 from generator.workbooks.downloads import Download
 
@@ -155,7 +157,7 @@ def environment() -> jinja2.Environment:
     env.globals["most_serious"] = most_serious
     env.globals["fmt"] = trusted_filters
     env.globals["expected_text"] = expected_text
-    env.globals["spec_attribute"] = spec_attribute
+    env.globals["chart_svg"] = inline_svg
     env.globals["revenue_total"] = revenue_total
     env.globals["titles"] = {p.path: Markup(p.title) for p in all_pages()}  # links' texts
     return env
@@ -228,6 +230,35 @@ def metric_page(key: str) -> Page:
     return next(p for p in metric_pages() if p.metric == key)
 
 
+FRONT_MATTER = "---\n"
+
+
+def description(page: Page) -> str:
+    """The page's meta description: a metric's ``guide.<key>.measures``, else
+    ``descriptions.<path>`` (``tableaux/financier.md`` → ``tableaux_financier``)."""
+    if page.metric:
+        return text(f"guide.{page.metric}.measures").replace("`", "")
+    return text(f"descriptions.{page.path.removesuffix('.md').replace('/', '_')}")
+
+
+def with_description(markdown: str, page: Page) -> str:
+    """``markdown`` whose front matter (every template opens one) also gives ``description``."""
+    if not markdown.startswith(FRONT_MATTER):
+        raise ValueError(f"{page.template} does not open with a front matter")
+    line = f"description: {json.dumps(description(page), ensure_ascii=False)}\n"
+    return FRONT_MATTER + line + markdown.removeprefix(FRONT_MATTER)
+
+
+def with_scripts(markdown: str, page: Page) -> str:
+    """``markdown`` ending with the script tags of ``PAGE_SCRIPTS`` that it needs."""
+    tags = [
+        f'<script src="{root(page)}assets/javascripts/{script}"></script>\n'
+        for marker, script in PAGE_SCRIPTS
+        if marker in markdown
+    ]
+    return markdown + ("\n" + "".join(tags) if tags else "")
+
+
 def render_pages(
     data: Dataset,
     report: dict[str, Any],
@@ -243,6 +274,6 @@ def render_pages(
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = env.get_template(page.template).render(values, **page_values(page))
-        target.write_text(text, encoding="utf-8")
+        markdown = env.get_template(page.template).render(values, **page_values(page))
+        target.write_text(with_scripts(with_description(markdown, page), page), encoding="utf-8")
     return pages

@@ -13,6 +13,9 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from generator.core.i18n import text
+from generator.pages.scripts import PAGE_SCRIPTS
+
 CONFIG_NAME = "mkdocs.yml"
 OFFLINE = "offline"
 # Material's offline plugin loads this shim from unpkg.com unless a polyfill already names
@@ -21,6 +24,16 @@ IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
 # Instant navigation completes Material's document$ without a page when opened from file://:
 # no chart, form or search would start.
 INSTANT = "navigation.instant"
+# Our scripts are loaded by the pages that need them (``pages.scripts``): a company
+# ``mkdocs.yml`` of an earlier version still lists them, and the chart runtime now gone.
+RUNTIME_GONE = ("vega.js", "roi-locales.js")
+LISTED_BEFORE = frozenset(
+    f"assets/javascripts/{name}"
+    for name in (*RUNTIME_GONE, *(script for _, script in PAGE_SCRIPTS))
+)
+# Theme partials in French (``partials/copyright.html``), unless the company has its own.
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+TOC = "toc"
 
 
 def read_settings(config_file: Path) -> dict[str, Any]:
@@ -38,7 +51,8 @@ def site_settings(
     site_url: str,
 ) -> dict[str, Any]:
     """``settings`` with our docs folder (relative: Zensical refuses an absolute one), the site
-    folder, name, navigation and, when known, the address."""
+    folder, name, navigation and, when known, the address; readable from the disk, without the
+    page scripts in ``extra_javascript``, and with the theme's words in French."""
     staged = {
         **settings,
         "site_name": site_name,
@@ -48,7 +62,12 @@ def site_settings(
     }
     if site_url:
         staged["site_url"] = site_url
-    return readable_from_files(staged)
+    return in_french(light(readable_from_files(staged)))
+
+
+def light(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` without the scripts our pages load themselves (``LISTED_BEFORE``)."""
+    return {**settings, "extra_javascript": without_page_scripts(settings.get("extra_javascript"))}
 
 
 def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
@@ -64,6 +83,38 @@ def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
         "plugins": with_offline(settings.get("plugins")),
         "extra": {**extra, "polyfills": [IFRAME_WORKER, *polyfills]},
     }
+
+
+def without_page_scripts(scripts: list[Any] | None) -> list[Any]:
+    """``extra_javascript`` without the scripts our pages load themselves (``LISTED_BEFORE``)."""
+    return [
+        s
+        for s in scripts or []
+        if str(s if isinstance(s, str) else s.get("path")) not in LISTED_BEFORE
+    ]
+
+
+def in_french(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` whose theme words are French where the company set none: the pages'
+    fallback description, the toc's « Lien permanent » and our copyright partial."""
+    theme = settings["theme"]
+    return {
+        "site_description": text("descriptions.site"),
+        **settings,
+        "theme": theme if theme.get("custom_dir") else {**theme, "custom_dir": str(OVERRIDES)},
+        "markdown_extensions": with_permalink_title(settings.get("markdown_extensions")),
+    }
+
+
+def with_permalink_title(
+    extensions: list[Any] | dict[str, Any] | None,
+) -> list[Any] | dict[str, Any]:
+    """MkDocs' ``markdown_extensions`` whose ``toc`` says « Lien permanent » unless it says
+    something itself."""
+    title = {"permalink_title": text("theme_texts.permalink")}
+    if isinstance(extensions, dict):
+        return {**extensions, TOC: {**title, **(extensions.get(TOC) or {})}}
+    return [{TOC: title} if e == TOC else with_title(e, title) for e in extensions or []]
 
 
 def without_instant(theme: str | dict[str, Any]) -> dict[str, Any]:
@@ -100,6 +151,13 @@ def write_site_config(
         raise ValueError(f"{target} is the company's own configuration: stage the docs elsewhere")
     target.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
+
+
+def with_title(extension: Any, title: dict[str, str]) -> Any:
+    """One ``markdown_extensions`` entry, given ``title`` if it is the ``toc`` one."""
+    if isinstance(extension, dict) and TOC in extension:
+        return {TOC: {**title, **(extension[TOC] or {})}}
+    return extension
 
 
 def zensical_build(config: Path) -> subprocess.CompletedProcess[str]:

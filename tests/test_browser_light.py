@@ -1,0 +1,136 @@
+"""The site is light: every page of the demo site loads at most 250 KB of JavaScript
+(uncompressed, every script it asks for, the search worker's files included, the search
+index excepted: it is data), a page without a
+chart loads no chart code and a page without a form no form code, and a chart's marks show
+their ARIA label as a tooltip on hover and on keyboard focus. From 127.0.0.1 and from the disk
+(``file://``); same build as tests/test_browser.py (the ``site`` fixture)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser import HOME, Watch, assert_clean, new_context, open_page, site_pages
+
+BUDGET = 250_000
+CHART_CODE = ("roi-charts.js", "vega.js", "roi-locales.js")
+FORM_CODE = ("roi-forms.js",)
+CHARTED = "tableaux/operationnel.html"
+MARK = ".roi-chart-graphic [role='graphics-symbol'][tabindex]"
+SETTLE_MS = 100
+SETTLE_STEPS = 50
+LAST_SEARCH_SCRIPT = "lunr.fr.min.js"
+# Data, not code: from the disk the search index is this script, over HTTP the same bytes come
+# as search/search_index.json. Its size follows the site's text, not its JavaScript.
+SEARCH_INDEX = "search/search_index.js"
+LONG_DECIMAL = re.compile(r"(\d+),(\d{2,})")
+
+
+@pytest.fixture(params=["http", "file"], scope="module")
+def base(request: pytest.FixtureRequest, site: Path, site_url: str) -> str:
+    """The site's address over HTTP, then opened from the disk."""
+    return site_url if request.param == "http" else site.as_uri() + "/"
+
+
+@pytest.fixture(scope="module")
+def browsing(chromium: Browser) -> Iterator[BrowserContext]:
+    context = new_context(chromium)
+    yield context
+    context.close()
+
+
+def scripts_loaded(context: BrowserContext, base: str, site: Path, path: str) -> dict[str, int]:
+    """The scripts a page asked for while loading and once its search box has the focus, by
+    site path, with their size in bytes."""
+    urls: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: is_script(r.resource_type, r.url) and urls.append(r.url))
+    try:
+        page.goto(base + (path or HOME), wait_until="load")
+        page.locator("input.md-search__input").focus()  # from the disk, search starts here
+        page.wait_for_load_state("networkidle")
+        for _ in range(SETTLE_STEPS):  # the search worker's own scripts
+            if any(url.endswith(LAST_SEARCH_SCRIPT) for url in urls):
+                break
+            page.wait_for_timeout(SETTLE_MS)
+    finally:
+        page.close()
+    names = {site_path(url, base) for url in urls} - {SEARCH_INDEX}
+    return {name: (site / name).stat().st_size for name in names}
+
+
+def is_script(kind: str, url: str) -> bool:
+    """A script, the search worker and its ``importScripts`` included."""
+    return kind == "script" or urlsplit(url).path.endswith(".js")
+
+
+def site_path(url: str, base: str) -> str:
+    assert url.startswith(base), f"a script from outside the site: {url}"
+    return unquote(urlsplit(url.removeprefix(base)).path)
+
+
+def has(site: Path, path: str, marker: str) -> bool:
+    return marker in (site / (path or HOME)).read_text("utf-8")
+
+
+def test_every_page_loads_at_most_250_kb_of_javascript_and_only_the_code_it_runs(
+    browsing: BrowserContext, base: str, site: Path
+) -> None:
+    loaded = {path: scripts_loaded(browsing, base, site, path) for path in site_pages(site)}
+    heavy = {p: sum(s.values()) for p, s in loaded.items() if sum(s.values()) > BUDGET}
+    assert heavy == {}, f"pages over {BUDGET} bytes of JavaScript"
+    assert any(name.endswith(LAST_SEARCH_SCRIPT) for s in loaded.values() for name in s), (
+        "the search worker's files were not counted"
+    )
+    misplaced = {
+        path: [name for name in scripts if name.endswith(code)]
+        for path, scripts in loaded.items()
+        for marker, codes in (("data-roi-chart=", CHART_CODE), ("data-roi-form=", FORM_CODE))
+        if not has(site, path, marker)
+        for code in codes
+        if any(name.endswith(code) for name in scripts)
+    }
+    assert misplaced == {}, "chart or form code on a page without a chart or a form"
+    assert any(n.endswith("roi-charts.js") for n in loaded[CHARTED]), "no tooltip script"
+
+
+def tooltip(page: Page) -> str:
+    tip = page.locator(".roi-chart-tooltip:visible")
+    return tip.first.inner_text() if tip.count() else ""
+
+
+def label_lines(page: Page, selector: str, mark: int) -> str:
+    """A mark's ARIA label as its tooltip shows it: a line per field, one decimal."""
+    label = page.locator(selector).nth(mark).get_attribute("aria-label") or ""
+    label = LONG_DECIMAL.sub(lambda m: f"{float(m[1] + '.' + m[2]):.1f}".replace(".", ","), label)
+    return "\n".join(label.split("; "))
+
+
+def test_chart_marks_show_their_label_on_hover_and_keyboard_focus(
+    chromium: Browser, base: str, site: Path
+) -> None:
+    watch = Watch(folder=site.as_uri() + "/")
+    with open_page(chromium, watch) as page:
+        page.goto(base + CHARTED, wait_until="load")
+        page.locator(MARK).first.hover()
+        hovered = tooltip(page)
+        page.mouse.move(0, 0)
+        page.locator("body").focus()
+        for _ in range(200):  # Tab through the page until a chart mark has the focus
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", MARK):
+                break
+        focused = tooltip(page)
+        page.keyboard.press("ArrowRight")
+        next_one = tooltip(page)
+        expected = [label_lines(page, MARK, 0), label_lines(page, MARK, 1)]
+        expected_hover = label_lines(page, MARK, 0)
+    assert_clean(watch)
+    assert hovered == expected_hover
+    assert focused == expected[0], "Tab does not reach the first mark of the first chart"
+    assert next_one == expected[1], "the right arrow does not move to the next mark"
