@@ -5,8 +5,10 @@ navigation, the company's name and the site's address filled in, made readable f
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,10 @@ IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
 # Instant navigation completes Material's document$ without a page when opened from file://:
 # no chart, form or search would start.
 INSTANT = "navigation.instant"
+# Our overrides of Material's templates (accessibility fixes), copied next to the staged
+# mkdocs.yml: a company that sets its own ``custom_dir`` keeps it, without them.
+OVERRIDES = "overrides"
+TASK_LABELS = "generator.website.tasklabels"
 
 
 def read_settings(config_file: Path) -> dict[str, Any]:
@@ -48,7 +54,20 @@ def site_settings(
     }
     if site_url:
         staged["site_url"] = site_url
-    return readable_from_files(staged)
+    return with_accessibility(readable_from_files(staged))
+
+
+def with_accessibility(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` with our theme overrides (unless the company has its own ``custom_dir``)
+    and the extension that labels task lists' checkboxes."""
+    theme = settings["theme"]
+    extensions = settings.get("markdown_extensions") or []
+    named = {e if isinstance(e, str) else next(iter(e), "") for e in extensions}
+    return {
+        **settings,
+        "theme": {"custom_dir": OVERRIDES, **theme},
+        "markdown_extensions": extensions if TASK_LABELS in named else [*extensions, TASK_LABELS],
+    }
 
 
 def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
@@ -98,8 +117,15 @@ def write_site_config(
     target = docs_dir.parent / CONFIG_NAME
     if target.resolve() == config_file.resolve():
         raise ValueError(f"{target} is the company's own configuration: stage the docs elsewhere")
+    copy_overrides(docs_dir.parent / OVERRIDES)
     target.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
+
+
+def copy_overrides(target: Path) -> None:
+    """Put our theme overrides (``generator/overrides``) in ``target``."""
+    with resources.as_file(resources.files("generator").joinpath(OVERRIDES)) as source:
+        shutil.copytree(source, target, dirs_exist_ok=True)
 
 
 def zensical_build(config: Path) -> subprocess.CompletedProcess[str]:
