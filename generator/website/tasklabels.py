@@ -11,7 +11,6 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-NAME = "generator.website.tasklabels"
 EMPTY_LABEL = re.compile(
     r'(<label class="task-list-control"><input type="checkbox"[^>]*/>'
     r'<span class="task-list-indicator"></span>)</label> ?'
