@@ -231,10 +231,12 @@ def test_blank_repository_disables_github(tmp_path):
     assert form.github is not None and "href" not in form.github
     assert form.github["aria-disabled"] == "true"
     assert "`data/company.yml`" in page and "repository: entreprise/roi-ia" in page
-    data = write_company(tmp_path, {}, forms={"repository": "owner/name", "branch": "main"})
+    data = write_company(tmp_path, {}, forms={"repository": "the-owner/a.name", "branch": "main"})
     form = parsed(render_forms(data)["weekly"])
-    assert (form.rules["repository"], form.rules["branch"]) == ("owner/name", "main")
+    assert (form.rules["repository"], form.rules["branch"]) == ("the-owner/a.name", "main")
     assert form.github is not None and "aria-disabled" not in form.github
+    # A link before the answer fills in its address (Nu: an `a` needs `href`), not escaped.
+    assert form.github["href"] == "https://github.com/the-owner/a.name"
 
 
 def test_forms_come_after_the_dashboards_in_the_navigation():

@@ -80,5 +80,5 @@ def test_metric_pages_say_whether_a_swing_is_a_trend(tmp_path):
     assert report["adoption"]["interval"]["weeks"] == 8
     for page in ("metriques/adoption.md", "metriques/temps-gagne.md"):
         text = (tmp_path / page).read_text("utf-8")
-        assert "### Tendance ou hasard ?" in text
+        assert "## Tendance ou hasard ?" in text
         assert "Sur les 8 dernières semaines (depuis 2026-W33)" in text

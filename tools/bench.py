@@ -620,7 +620,7 @@ chargement des bibliothèques et compilation des gabarits du thème compris, pre
 
 ## Machine
 
-| | |
+| Élément | Valeur |
 |---|---|
 | processeurs (`nproc`) | {host["nproc"]} |
 | modèle | {host["cpu"]} |

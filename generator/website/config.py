@@ -5,8 +5,10 @@ navigation, the company's name and the site's address filled in, made readable f
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +33,11 @@ LISTED_BEFORE = frozenset(
     f"assets/javascripts/{name}"
     for name in (*RUNTIME_GONE, *(script for _, script in PAGE_SCRIPTS))
 )
-# Theme partials in French (``partials/copyright.html``), unless the company has its own.
-OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 TOC = "toc"
+# Our overrides of Material's templates (accessibility fixes, the French credit), copied next
+# to the staged mkdocs.yml: a company that sets its own ``custom_dir`` keeps it, without them.
+OVERRIDES = "overrides"
+TASK_LABELS = "generator.website.tasklabels"
 
 
 def read_settings(config_file: Path) -> dict[str, Any]:
@@ -62,12 +66,25 @@ def site_settings(
     }
     if site_url:
         staged["site_url"] = site_url
-    return in_french(light(readable_from_files(staged)))
+    return with_overrides(in_french(light(readable_from_files(staged))))
 
 
 def light(settings: dict[str, Any]) -> dict[str, Any]:
     """``settings`` without the scripts our pages load themselves (``LISTED_BEFORE``)."""
     return {**settings, "extra_javascript": without_page_scripts(settings.get("extra_javascript"))}
+
+
+def with_overrides(settings: dict[str, Any]) -> dict[str, Any]:
+    """``settings`` with our theme overrides (unless the company has its own ``custom_dir``)
+    and the extension that labels task lists' checkboxes."""
+    theme = settings["theme"]
+    extensions = settings.get("markdown_extensions") or []
+    named = {e if isinstance(e, str) else next(iter(e), "") for e in extensions}
+    return {
+        **settings,
+        "theme": {"custom_dir": OVERRIDES, **theme},
+        "markdown_extensions": extensions if TASK_LABELS in named else [*extensions, TASK_LABELS],
+    }
 
 
 def readable_from_files(settings: dict[str, Any]) -> dict[str, Any]:
@@ -96,12 +113,10 @@ def without_page_scripts(scripts: list[Any] | None) -> list[Any]:
 
 def in_french(settings: dict[str, Any]) -> dict[str, Any]:
     """``settings`` whose theme words are French where the company set none: the pages'
-    fallback description, the toc's « Lien permanent » and our copyright partial."""
-    theme = settings["theme"]
+    fallback description and the toc's « Lien permanent » (the credit: ``with_overrides``)."""
     return {
         "site_description": text("descriptions.site"),
         **settings,
-        "theme": theme if theme.get("custom_dir") else {**theme, "custom_dir": str(OVERRIDES)},
         "markdown_extensions": with_permalink_title(settings.get("markdown_extensions")),
     }
 
@@ -149,6 +164,7 @@ def write_site_config(
     target = docs_dir.parent / CONFIG_NAME
     if target.resolve() == config_file.resolve():
         raise ValueError(f"{target} is the company's own configuration: stage the docs elsewhere")
+    copy_overrides(docs_dir.parent / OVERRIDES)
     target.write_text(yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
@@ -158,6 +174,12 @@ def with_title(extension: Any, title: dict[str, str]) -> Any:
     if isinstance(extension, dict) and TOC in extension:
         return {TOC: {**title, **(extension[TOC] or {})}}
     return extension
+
+
+def copy_overrides(target: Path) -> None:
+    """Put our theme overrides (``generator/overrides``) in ``target``."""
+    with resources.as_file(resources.files("generator").joinpath(OVERRIDES)) as source:
+        shutil.copytree(source, target, dirs_exist_ok=True)
 
 
 def zensical_build(config: Path) -> subprocess.CompletedProcess[str]:
