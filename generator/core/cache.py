@@ -43,11 +43,18 @@ def cached_bytes(key: str, produce: Callable[[], bytes]) -> bytes:
     return content
 
 
+def files_digest(root: Path, patterns: tuple[str, ...]) -> str:
+    """A digest of the files under ``root`` matching ``patterns``: their relative names and
+    bytes (compiled bytecode left out)."""
+    digest = hashlib.sha256()
+    found = {p for pattern in patterns for p in root.glob(pattern)}
+    for path in sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @cache
 def source_fingerprint() -> str:
     """A digest of the generator's own files (see ``SOURCES``), read once per process."""
-    digest = hashlib.sha256()
-    for source in sorted(p for pattern in SOURCES for p in PACKAGE_DIR.glob(pattern)):
-        digest.update(source.relative_to(PACKAGE_DIR).as_posix().encode())
-        digest.update(hashlib.sha256(source.read_bytes()).digest())
-    return digest.hexdigest()
+    return files_digest(PACKAGE_DIR, SOURCES)

@@ -22,7 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from generator.core.cache import PACKAGE_DIR, cache_dir, store
+from generator.core.cache import PACKAGE_DIR, cache_dir, files_digest, store
 from generator.website.runner import EPOCH_VARIABLE, SiteFacts
 
 FORMAT = "roi-docs-1"
@@ -90,14 +90,8 @@ def folder_digest(folder: Path) -> str:
 
 
 def generator_digest() -> str:
-    """Every file of the generator package (code, templates, locales, assets, scaffold),
-    compiled bytecode excepted."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    """Every file of the generator package (code, templates, locales, assets, scaffold)."""
+    return files_digest(PACKAGE_DIR, ("**/*",))
 
 
 def library_version(name: str) -> str:
