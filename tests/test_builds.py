@@ -116,9 +116,12 @@ def test_zensical_builds_the_same_site(two_builds, tmp_path, monkeypatch):
     for value in (f"5,96{NBSP}€", f"637,40{NBSP}€", f"106,9{NBSP}h", f"1,82{NBSP}mois"):
         assert value in pages["tableaux/financier"], value
     assert pages[""].count('class="roi-card ') == 4
+    assert pages[""].count('class="task-list-item"') >= 4  # the readiness checklist
     for path, html in pages.items():
         assert "Atelier Exemple" in html
         mkdocs_html = (two_builds[0] / f"{path or 'index'}.html").read_text("utf-8")
+        assert_overrides_applied(mkdocs_html)
+        assert_overrides_applied(html)
         assert NUMBER.findall(main_text(html)) == NUMBER.findall(main_text(mkdocs_html)), path
         for chart in re.findall(r"charts/[\w-]+\.svg", mkdocs_html):
             assert chart in html, (path, chart)
@@ -127,6 +130,16 @@ def test_zensical_builds_the_same_site(two_builds, tmp_path, monkeypatch):
     assert remote_loads(site) == {}
     assert re.search(r'<script src="(\./)?assets/javascripts/iframe-worker\.js">', pages[""])
     assert (site / "search.js").read_text("utf-8").startswith("var __index = {")
+
+
+def assert_overrides_applied(html: str) -> None:
+    """Our theme overrides and the task-list labels (generator/overrides, website/tasklabels)
+    reach the page: French credit, a named search dialog, every checkbox of the readiness
+    checklist inside its label."""
+    assert "Réalisé avec" in html and "Made with" not in html
+    assert re.search(r'<div class="md-search"[^>]*role="dialog"[^>]*aria-label="\w+', html)
+    items = re.findall(r'<li class="task-list-item">(.*?)</li>', html, re.S)
+    assert all(item.startswith('<label class="task-list-control"><input') for item in items)
 
 
 # A tag that loads what its src or href names, and such an address on another host.
