@@ -56,8 +56,10 @@ DASHBOARD_TILES: dict[str, tuple[Tile, ...]] = {
 """Each dashboard's tiles (``tableaux/<key>.md``), in reading order."""
 
 
-def signed_with(show: Callable[..., str], value: float, decimals: int | None) -> str:
+def signed_with(show: Callable[..., str], value: float | None, decimals: int | None) -> str:
     """``value`` shown by ``show`` with its sign, none when it shows as zero: ``+2,9 h``."""
+    if value is None:
+        return show(None)
     shown = show(abs(value)) if decimals is None else show(abs(value), decimals)
     if not any(c in "123456789" for c in shown):
         return shown
@@ -72,7 +74,7 @@ SHIFTS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 """How a tile shows its change: in the value's unit, in points (a rate, a score), in %."""
 
-VALUES: dict[str, Callable[..., str]] = {
+TILE_FORMATS: dict[str, Callable[..., str]] = {
     **FILTERS,
     "signed_money": lambda value: signed_with(money, value, None),
 }
@@ -138,7 +140,7 @@ def tile_card(
     band = report["metrics"][tile.metric].get("band") if tile.banded else None
     info = band_info(tile.metric, band, company)
     empty = value is None
-    show = VALUES[tile.formatter]
+    show = TILE_FORMATS[tile.formatter]
     return Card(
         key=tile.key,
         title=Markup(words["figures"][tile.key]["title"]),
