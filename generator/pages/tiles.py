@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.core.format import FILTERS, change, money, points
+from generator.core.format import FILTERS, change, money, period, points
 from generator.core.i18n import catalogue, text
 from generator.input.company import Company
 from generator.pages.attention import concerns
@@ -116,7 +116,11 @@ def meaning(tile: Tile, figure: dict[str, Any], report: dict[str, Any], company:
     words = catalogue()["tiles"]["figures"][tile.key]
     if tile.key == "alerts":
         return str(words["some" if figure["value"] else "none"])
-    values = {"worth": money(figure.get("worth")), "hourly": money(company.hourly_value)}
+    values = {
+        "worth": money(figure.get("worth")),
+        "hourly": money(company.hourly_value),
+        "period": period(report["metrics"]["payback"]["months_used"]),
+    }
     return str(words.get("meaning", "")).format(**values)
 
 
