@@ -32,6 +32,7 @@ SLACK_PX = 24
 """One line of text: fonts differ a little from one machine to another."""
 
 HEIGHT = "() => document.documentElement.scrollHeight"
+WIDTH = "() => document.documentElement.scrollWidth"
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -43,9 +44,11 @@ def test_dashboard_height_stays_under_its_ceiling(chromium: Browser, site_url, p
         undrawn = undrawn_charts(page)
         page.wait_for_load_state("networkidle")
         height = page.evaluate(HEIGHT)
+        width = page.evaluate(WIDTH)
         screenshot(page, f"{artifact_name(path)}-{screen}")
     screens = height / SCREENS[screen]["height"]
     print(f"{path} {screen}: {height} px ({screens:.1f} screens)")
     assert_clean(watch)
     assert undrawn == {}
     assert height <= CEILING_PX[(path, screen)] + SLACK_PX
+    assert width <= SCREENS[screen]["width"]  # nothing sticks out sideways

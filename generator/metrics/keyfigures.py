@@ -75,7 +75,9 @@ def compared(before_after: dict[str, Any] | None) -> KeyFigure:
     """A before/after metric's recent months against its own basis."""
     if not before_after:
         return key_figure(None, None, None)
-    return key_figure(before_after.get("after"), before_after.get("before"), before_after.get("basis"))
+    return key_figure(
+        before_after.get("after"), before_after.get("before"), before_after.get("basis")
+    )
 
 
 def revenue(streams: list[dict[str, Any]] | None) -> KeyFigure:

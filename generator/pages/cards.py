@@ -39,8 +39,8 @@ class Card:
     band_label: Markup
     sentence: Markup
     link: str
-    change: Markup = Markup("")
-    warned: Markup = Markup("")
+    change: str = ""  # Markup when set: our own words and numbers
+    warned: str = ""
     metric: str = ""
 
 

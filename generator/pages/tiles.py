@@ -124,6 +124,18 @@ def meaning(tile: Tile, figure: dict[str, Any], report: dict[str, Any], company:
     return str(words.get("meaning", "")).format(**values)
 
 
+def sentence(tile: Tile, figure: dict[str, Any], report: dict[str, Any], company: Company) -> str:
+    """The tile's line of meaning; none without a value (the template then says what feeds
+    it)."""
+    if figure["value"] is None:
+        return ""
+    if tile.banded:
+        return str(
+            band_info(tile.metric, report["metrics"][tile.metric]["band"], company)["sentence"]
+        )
+    return meaning(tile, figure, report, company)
+
+
 def names_line(tile: Tile, report: dict[str, Any], names: Mapping[str, str]) -> str:
     """The complete report's alerts tile names the people (escaped: they are data); the
     public report has no names to give."""
@@ -153,10 +165,7 @@ def tile_card(
         detail=Markup(names_line(tile, report, names)),
         band="none" if empty else "warned" if mark else (band or "plain"),
         band_label=info["label"] if empty or tile.banded else Markup(""),
-        sentence=Markup(
-            "" if empty else info["sentence"] if tile.banded else
-            meaning(tile, figure, report, company)
-        ),  # fmt: skip
+        sentence=Markup(sentence(tile, figure, report, company)),
         link=link,
         change=Markup("" if empty else shift_line(tile, figure)),
         warned=Markup(mark),
@@ -173,7 +182,6 @@ def dashboard_tiles(
         key: [tile_card(t, report, company, links[t.metric], names) for t in tiles]
         for key, tiles in DASHBOARD_TILES.items()
     }
-
 
 
 def with_warning(card: Card, report: dict[str, Any]) -> Card:
