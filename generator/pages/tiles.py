@@ -15,7 +15,7 @@ from generator.core.format import FILTERS, change, money, period, points
 from generator.core.i18n import catalogue, text
 from generator.input.company import Company
 from generator.pages.attention import concerns
-from generator.pages.cards import Card, band_info
+from generator.pages.cards import BAND_TONES, Card, band_info
 from generator.pages.escape import markdown_text
 
 
@@ -124,15 +124,24 @@ def meaning(tile: Tile, figure: dict[str, Any], report: dict[str, Any], company:
     return str(words.get("meaning", "")).format(**values)
 
 
+def band_of(tile: Tile, report: dict[str, Any]) -> str | None:
+    """The band a banded tile shows (its metric's), else none."""
+    return report["metrics"][tile.metric]["band"] if tile.banded else None
+
+
+def measured(tile: Tile, figure: dict[str, Any], report: dict[str, Any]) -> bool:
+    """Whether the tile has something to show: a value, or a band without one (a month of
+    time lost has no cost per hour, but it has its band)."""
+    return figure["value"] is not None or band_of(tile, report) is not None
+
+
 def sentence(tile: Tile, figure: dict[str, Any], report: dict[str, Any], company: Company) -> str:
-    """The tile's line of meaning; none without a value (the template then says what feeds
+    """The tile's line of meaning; none without a measure (the template then says what feeds
     it)."""
-    if figure["value"] is None:
+    if not measured(tile, figure, report):
         return ""
     if tile.banded:
-        return str(
-            band_info(tile.metric, report["metrics"][tile.metric]["band"], company)["sentence"]
-        )
+        return str(band_info(tile.metric, band_of(tile, report), company)["sentence"])
     return meaning(tile, figure, report, company)
 
 
@@ -153,9 +162,9 @@ def tile_card(
     words = catalogue()["tiles"]
     mark = warned(tile.metric, report)
     value = figure["value"]
-    band = report["metrics"][tile.metric].get("band") if tile.banded else None
+    band = band_of(tile, report)
     info = band_info(tile.metric, band, company)
-    empty = value is None
+    empty = not measured(tile, figure, report)
     show = TILE_FORMATS[tile.formatter]
     return Card(
         key=tile.key,
@@ -163,11 +172,11 @@ def tile_card(
         value=Markup(show(value) if tile.decimals is None else show(value, tile.decimals)),
         unit=Markup(words["figures"][tile.key]["unit"]),
         detail=Markup(names_line(tile, report, names)),
-        band="none" if empty else "warned" if mark else (band or "plain"),
+        band="none" if empty else shown_band(band or "plain", mark),
         band_label=info["label"] if empty or tile.banded else Markup(""),
         sentence=Markup(sentence(tile, figure, report, company)),
         link=link,
-        change=Markup("" if empty else shift_line(tile, figure)),
+        change=Markup("" if value is None else shift_line(tile, figure)),
         warned=Markup(mark),
         metric=tile.metric,
     )
@@ -189,4 +198,12 @@ def with_warning(card: Card, report: dict[str, Any]) -> Card:
     mark = warned(card.key, report)
     if not mark:
         return card
-    return replace(card, warned=Markup(mark), band="none" if card.band == "none" else "warned")
+    return replace(card, warned=Markup(mark), band=shown_band(card.band, mark))
+
+
+def shown_band(band: str, mark: str) -> str:
+    """The band class of a card: a good or neutral band (``plain``: none to show) turns
+    ``warned`` when a warning concerns the metric, so that it never looks like a success; a
+    bad band (a loss, a problem) stays red; ``none`` (no data) stays grey."""
+    good = band == "plain" or (band in BAND_TONES and band != "none")
+    return "warned" if mark and good else band
