@@ -56,7 +56,7 @@ def test_no_bare_heading_without_data(bare, plain, path):
 
 def test_an_empty_tile_names_its_files_form_and_metric_page(bare):
     page = (bare / "tableaux" / "business.md").read_text("utf-8")
-    tiles = page[page.index('<div class="roi-cards"') :]
+    tiles = page[page.index('<div class="roi-cards roi-tiles"') :]
     assert tiles.count(NOTHING_YET) == 4  # every tile of the business dashboard
     assert "`customers.csv`" in tiles
     assert "(../metriques/satisfaction-client.md)" in tiles
