@@ -54,22 +54,24 @@ def test_no_bare_heading_without_data(bare, plain, path):
     assert bare_headings((plain / path).read_text("utf-8")) == []
 
 
-def test_an_empty_section_names_its_files_form_and_metric_page(bare):
+def test_an_empty_tile_names_its_files_form_and_metric_page(bare):
     page = (bare / "tableaux" / "business.md").read_text("utf-8")
-    section = page[page.index("## Charge mentale") : page.index("## Réinvestissement")]
-    assert section.count(NOTHING_YET) == 1
-    assert "`mental_load.csv`" in section
-    assert "[Charge mentale](../questionnaires/charge-mentale.md)" in section
-    assert "(../metriques/charge-mentale.md)" in section
-    assert page.count(NOTHING_YET) == 7  # every section of the business dashboard
+    tiles = page[page.index('<div class="roi-cards roi-tiles"') :]
+    assert tiles.count(NOTHING_YET) == 4  # every tile of the business dashboard
+    assert "`customers.csv`" in tiles
+    assert "(../metriques/satisfaction-client.md)" in tiles
+    assert page.count(NOTHING_YET) == 4
+    assert "## L'essentiel en graphiques" not in page  # no chart, no heading
     operations = (bare / "tableaux" / "operationnel.md").read_text("utf-8")
     assert operations.count(NOTHING_YET) == 1
     assert "[Suivi hebdomadaire](../questionnaires/hebdomadaire.md)" in operations
 
 
-def test_a_section_with_data_says_nothing_of_the_kind(plain):
+def test_a_tile_with_data_says_nothing_of_the_kind(plain):
     page = (plain / "tableaux" / "business.md").read_text("utf-8")
-    section = page[page.index("## Qualité client") : page.index("## Erreurs évitées")]
-    assert NOTHING_YET not in section
-    masked = page[page.index("## Qualité des livrables") : page.index("## Charge mentale")]
+    tile = page[page.index('<p class="roi-card-title">NPS') : page.index("Erreurs évitées</p>")]
+    assert NOTHING_YET not in tile
+    assert "vs avant l'IA" in tile
+    assert page.count(NOTHING_YET) == 3  # revenue, capacity, errors: no file in excel_plain
+    masked = (plain / "metriques" / "qualite-des-livrables.md").read_text("utf-8")
     assert "ne sont pas publiés ici" in masked

@@ -73,6 +73,11 @@ def test_time_lost_pages_say_so(tmp_path: Path) -> None:
         assert "L'IA fait perdre du temps" in card
     assert '!!! warning "Temps perdu"' in cost
     assert "Excellent" not in cost
+    operations = (docs / "tableaux" / "operationnel.md").read_text("utf-8")
+    tiles = operations.split('<div class="roi-card ')
+    tile = next(tile for tile in tiles if "Temps gagné</p>" in tile)
+    assert tile.startswith("roi-band-loss")  # a loss stays red beside its warning's mark
+    assert "⚠ À vérifier" in tile and "Temps perdu" in tile
 
 
 def test_a_slower_task_among_faster_ones_is_named_without_calling_the_total_a_loss(

@@ -20,6 +20,7 @@ from generator.core.format import (
     months,
     number,
     percent,
+    points,
 )
 from generator.website.build import generate
 
@@ -53,8 +54,11 @@ def test_financial_dashboard_shows_the_report(docs, metrics):
         assert f"| {money(row['cumulative'])} |" in page, row
 
 
-def test_operations_dashboard_lists_every_trained_person(docs, metrics):
+def test_operations_dashboard_shows_the_weeks_and_the_adoption_page_every_person(docs, metrics):
     page = read(docs, "tableaux/operationnel.md")
+    for week in metrics["adoption"]["weeks"]:
+        assert percent(week["rate"]) in page
+    adoption = read(docs, "metriques/adoption.md")  # the per-person table moved there
     statuses = {
         "actif": "Actif",
         "faible": "Faible",
@@ -62,24 +66,34 @@ def test_operations_dashboard_lists_every_trained_person(docs, metrics):
         "non_renseigne": "Non renseigné",
     }
     for person in metrics["adoption"]["people"]:
-        assert f"| {statuses[person['status']]} | {number(person['uses'])} |" in page, person
-    for week in metrics["adoption"]["weeks"]:
-        assert percent(week["rate"]) in page
-    for alert in metrics["adoption"]["alerts"]:
-        assert "Camille Bérard" in page and alert["person"] == "camille"
+        assert f"| {number(person['uses'])} | {statuses[person['status']]} |" in adoption, person
+    assert metrics["adoption"]["alerts"] == []  # a public report names nobody
+    assert f'<p class="roi-card-value">{metrics["adoption"]["alerts_count"]}</p>' in page
 
 
-def test_business_dashboard_shows_the_report(docs, metrics):
+def test_business_dashboard_shows_its_key_figures(docs, metrics):
     page = read(docs, "tableaux/business.md")
+    capacity, nps = metrics["capacity"], metrics["customer"]["nps"]
+    assert f'<p class="roi-card-value">{count(capacity["after"])}</p>' in page
+    assert f"{change(capacity['evolution'])} vs avant l'IA" in page
+    assert f'<p class="roi-card-value">{number(nps["after"])}</p>' in page
+    assert f"{points(nps['after'] - nps['before'])} vs avant l'IA" in page
+    assert money(metrics["errors_avoided"]["value_per_month"]) in page
+
+
+def test_the_business_detail_is_on_the_metric_pages(docs, metrics):
     capacity = metrics["capacity"]
+    page = read(docs, "metriques/capacite-de-traitement.md")
     assert money(capacity["extra_revenue"]) in page
     before, after, evolution = capacity["before"], capacity["after"], capacity["evolution"]
     assert f"| {count(before)} | {count(after)} | {change(evolution)} |" in page
     customer = metrics["customer"]
+    page = read(docs, "metriques/satisfaction-client.md")
     assert f"| {number(customer['nps']['before'])} | {number(customer['nps']['after'])} |" in page
+    page = read(docs, "metriques/chiffre-d-affaires.md")
     for stream in metrics["revenue"]:
         assert money(stream["delta"]) in page
-    assert money(metrics["errors_avoided"]["value_per_month"]) in page
+    page = read(docs, "metriques/charge-mentale.md")
     assert change(metrics["mental_load"]["mean_evolution"]) in page
 
 

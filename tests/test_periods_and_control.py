@@ -264,7 +264,8 @@ def test_capacity_pages_show_the_difference_in_differences(
     capacity_company: Path, tmp_path: Path
 ) -> None:
     docs = docs_of(capacity_company, tmp_path / "docs")
-    for path in ("metriques/capacite-de-traitement.md", "tableaux/business.md"):
+    assert "Équipes avec l'IA (Paris)" not in (docs / "tableaux/business.md").read_text("utf-8")
+    for path in ("metriques/capacite-de-traitement.md",):  # the dashboard links to it
         page = (docs / path).read_text("utf-8")
         assert "| Équipes avec l'IA (Paris) | 11 | 16 | +5 | +45\u00a0% |" in page, path
         # 12.5 % shows as +12 % (Python's format rounds half to even)
@@ -357,7 +358,8 @@ def test_revenue_difference_in_differences_per_stream(revenue_company: Path) -> 
 
 def test_revenue_page_shows_the_did_of_each_stream(revenue_company: Path, tmp_path: Path) -> None:
     docs = docs_of(revenue_company, tmp_path / "docs")
-    for path in ("metriques/chiffre-d-affaires.md", "tableaux/business.md"):
+    assert "| Conseil | +400" not in (docs / "tableaux/business.md").read_text("utf-8")
+    for path in ("metriques/chiffre-d-affaires.md",):  # the dashboard links to it
         page = (docs / path).read_text("utf-8")
         # +400 € (+20 %: 400 / 2000), +100 € (+5 %: 100 / 2000), effect +300 €
         conseil = "| Conseil | +400 € (+20 %) | +100 € (+5 %) | **+300 €** |"

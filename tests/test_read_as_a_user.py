@@ -140,10 +140,14 @@ def test_the_net_gain_states_the_months_it_was_computed_on(site: Site) -> None:
     if payback["net_gain_per_month"] is None:
         pytest.skip("no net gain in this company")
     label = text("figures.net_gain", period=period(payback["months_used"]))
-    assert site.row("tableaux/financier.md", label)[1] == money(payback["net_gain_per_month"])
+    assert label in site.page("metriques/delai-de-rentabilite.md")
+    tile = f"{money(payback['net_gain_per_month'])}</p>"
+    dashboard = site.page("tableaux/financier.md")
+    assert tile in dashboard
+    assert f"Moyenne sur {period(payback['months_used'])} ;" in dashboard
     card = f"{money(payback['net_gain_per_month'])} de gain net par mois "
     assert f"{card}({period(payback['months_used'])})" in site.page("index.md")
-    assert "derniers mois complets" not in site.page("tableaux/financier.md")
+    assert "derniers mois complets" not in dashboard
 
 
 def test_the_monthly_time_saved_states_the_weeks_it_averages(site: Site) -> None:
@@ -175,8 +179,9 @@ def test_every_after_column_states_the_months_averaged(site: Site) -> None:
     if not customer:
         pytest.skip("no customers.csv")
     header = text("figures.after", period=period(customer["nps"]["after_months"]))
-    for path in ("metriques/satisfaction-client.md", "tableaux/business.md"):
-        assert f"| {header} |" in site.page(path)
+    assert f"| {header} |" in site.page("metriques/satisfaction-client.md")
+    if customer["nps"]["basis"] == "baseline":  # the dashboard's tile says its basis
+        assert "vs avant l'IA" in site.page("tableaux/business.md")
 
 
 def test_an_nps_change_is_in_points(site: Site) -> None:
@@ -217,9 +222,10 @@ def test_the_revenue_headline_is_the_total_of_the_effects_shown(site: Site) -> N
         pytest.skip("no control group on every stream")
     total = sum(round(e) for e in effects)  # the sum of the effects as the table shows them
     months = period(streams[0]["did"]["ai"]["after_months"])
-    for path in ("tableaux/business.md", "metriques/chiffre-d-affaires.md"):
+    signed_total = ("+" if total > 0 else "") + money(total)
+    assert f'<p class="roi-card-value">{signed_total}</p>' in site.page("tableaux/business.md")
+    for path in ("metriques/chiffre-d-affaires.md",):
         page = site.page(path)
-        signed_total = ("+" if total > 0 else "") + money(total)
         assert f"**{signed_total} par mois et par équipe avec l'IA** ({months})" in page
         assert f"| **{text('figures.revenue.total')}** | | | **{signed_total}** |" in page
         effect_rows = [r for s in streams for r in site.rows(path, s["stream"]) if "**" in r[-1]]
@@ -237,10 +243,10 @@ def test_the_two_costs_of_a_month_have_two_names(site: Site) -> None:
     cost = site.m["cost_per_hour"]
     if cost["cost"] is None:
         pytest.skip("no cost per hour")
-    page = site.page("tableaux/financier.md")
-    assert f"coût lissé {money(cost['cost'])}" in page
+    page = site.page("metriques/cout-par-heure.md")
+    assert f"| {text('figures.costs.amortized')} du mois | {money(cost['cost'], 2)} |" in page
     assert text("figures.costs.why") in page
-    assert "Dépenses payées par catégorie" in page
+    assert "Dépenses payées par catégorie" in site.page("metriques/delai-de-rentabilite.md")
 
 
 def test_no_tick_stands_next_to_the_warning_that_contradicts_it(site: Site) -> None:

@@ -72,7 +72,8 @@ METRICS: tuple[Metric, ...] = (
            edges=(10, 20),  # currency per hour saved
            headline=Headline("value", "money", 2)),
     Metric("payback", 4, "delai-de-rentabilite", "month1",
-           inputs=("costs", "usage"), reads=TIME, figures=("cumulative", "value_vs_cost"),
+           inputs=("costs", "usage"), reads=TIME,
+           figures=("cumulative", "value_vs_cost", "spending"),
            edges=(2, 6),  # months
            headline=Headline("months", "months")),
     Metric("errors_avoided", 5, "erreurs-evitees", "months2_3",

@@ -14,6 +14,7 @@ from generator.input.dataset import Dataset
 from generator.metrics import privacy
 from generator.metrics.compute import compute_metrics, measured_time
 from generator.metrics.detectors import detect
+from generator.metrics.keyfigures import key_figures
 
 
 def as_of(usage: pd.DataFrame | None) -> dict[str, str | None]:
@@ -79,4 +80,5 @@ def report(data: Dataset) -> dict[str, Any]:
     result["warnings"] += detect(data, result)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])
+    result["key_figures"] = key_figures(result["metrics"])  # from the values a report shows
     return result

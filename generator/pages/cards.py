@@ -25,7 +25,10 @@ from generator.metrics.bands import edges
 
 @dataclass(frozen=True)
 class Card:
-    """A headline metric on the home page: value, band and the sentence explaining it."""
+    """A headline metric on the home page, or a dashboard's tile (``pages.tiles``): value,
+    band and the sentence explaining it; a tile adds its change against the period it is
+    compared with (``change``), the mark of a warning about it (``warned``) and its metric's key
+    (``metric``: without a value, the tile says what feeds it)."""
 
     key: str
     title: Markup
@@ -36,6 +39,9 @@ class Card:
     band_label: Markup
     sentence: Markup
     link: str
+    change: str = ""  # Markup when set: our own words and numbers
+    warned: str = ""
+    metric: str = ""
 
 
 BAND_TONES = {

@@ -31,6 +31,7 @@ from generator.pages.forms import FORMS, form_views
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
 from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
+from generator.pages.tiles import dashboard_tiles, with_warning
 from generator.workbooks.downloads import Download
 
 
@@ -183,6 +184,7 @@ def context(
     downloads: Sequence[Download] = (),
 ) -> dict[str, Any]:
     """Everything a template may place."""
+    c, names = data.company, data.display_names()
     return {
         "report": report,
         "m": report["metrics"],
@@ -206,10 +208,16 @@ def context(
         "pages": {p.metric: p for p in all_pages() if p.metric},
         "commit": commit,
         "cards": [
-            card(m.key, m.headline, report["metrics"][m.key], metric_page(m.key).path, data.company)
+            with_warning(
+                card(m.key, m.headline, report["metrics"][m.key], metric_page(m.key).path, c),
+                report,
+            )
             for m in METRICS
             if m.headline
         ],
+        "tiles": dashboard_tiles(
+            report, c, {m.key: f"../{metric_page(m.key).path}" for m in METRICS}, names
+        ),
     }
 
 
