@@ -86,8 +86,7 @@ def revenue(streams: list[dict[str, Any]] | None) -> KeyFigure:
     total = revenue_total(streams or [])
     if total is None or not streams:
         return key_figure(None, None, None)
-    bases = {s.get("basis") for s in streams}
-    basis = "did" if total["kind"] == "did" else (bases.pop() if len(bases) == 1 else "mixed")
+    basis = "did" if total["kind"] == "did" else shared_basis(streams)
     return {**key_figure(total["value"], None, None), "basis": basis}
 
 
@@ -96,10 +95,20 @@ def errors_avoided(errors: dict[str, Any] | None) -> KeyFigure:
     what they are worth."""
     if not errors or not errors.get("types"):
         return key_figure(None, None, None)
-    bases = {row.get("basis") for row in errors["types"]}
     found = key_figure(errors.get("avoided_per_month"), None, None)
     worth = errors.get("value_per_month")
-    return {**found, "basis": bases.pop() if len(bases) == 1 else "mixed", "worth": worth}
+    return {**found, "basis": shared_basis(errors["types"]), "worth": worth}
+
+
+def shared_basis(rows: list[dict[str, Any]]) -> str | None:
+    """The basis all ``rows`` were compared on, or ``mixed``.
+
+    >>> same = [{"basis": "baseline"}, {"basis": "baseline"}]
+    >>> shared_basis(same), shared_basis([{}, {"basis": "did"}])
+    ('baseline', 'mixed')
+    """
+    bases = {row.get("basis") for row in rows}
+    return bases.pop() if len(bases) == 1 else "mixed"
 
 
 def key_figures(metrics: dict[str, Any]) -> dict[str, KeyFigure]:
