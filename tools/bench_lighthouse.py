@@ -9,7 +9,8 @@ the requests of the ``network-requests`` audit that are scripts (``resourceType`
 JavaScript MIME type: the search worker's imports are typed Other), uncompressed
 (``resourceSize``) and as transferred (``transferSize``, gzip and headers).
 
-    python tools/bench_lighthouse.py --site /tmp/site-before --paths old --json out.json
+    python tools/bench_lighthouse.py --site /tmp/site-before --commit 0af5326 \
+        --json tools/lighthouse/before-0af5326.json
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ RUNS = 3
 FORM_FACTORS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOAL = 90  # issue 12: mobile performance at least this on every page measured
-# Page label (as the docs table shows it) → path in the site built now.
+# Page label (as the docs table shows it) → path in the site (the same at commit 0af5326,
+# before issue 12).
 PAGES = {
     "Accueil": "index.html",
     "Tableau opérationnel": "tableaux/operationnel.html",
@@ -45,8 +47,6 @@ PAGES = {
     "Indicateur adoption": "metriques/adoption.html",
     "Questionnaire hebdomadaire": "questionnaires/hebdomadaire.html",
 }
-# The same pages in a site built before issue 12 (commit 0af5326), where they differ.
-OLD_PATHS: dict[str, str] = {}
 GZIPPED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
@@ -169,20 +169,12 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 # --- Measuring a site --------------------------------------------------------------------
 
 
-def page_paths(paths: str) -> dict[str, str]:
-    """Label → path of the pages measured, in the current site or the one before issue 12."""
-    return {
-        label: OLD_PATHS.get(path, path) if paths == "old" else path
-        for label, path in PAGES.items()
-    }
-
-
-def measure_site(site: Path, paths: str = "new", runs: int = RUNS) -> dict[str, Any]:
+def measure_site(site: Path, runs: int = RUNS) -> dict[str, Any]:
     """Runs and medians of every page × form factor of the built ``site``."""
     load = " / ".join(number(value, 2) for value in os.getloadavg())
     pages: dict[str, Any] = {}
     with served(site) as base:
-        for label, path in page_paths(paths).items():
+        for label, path in PAGES.items():
             pages[label] = {"path": path}
             for form_factor in FORM_FACTORS:
                 done = [summary(run_lighthouse(base + path, form_factor)) for _ in range(runs)]
@@ -201,7 +193,7 @@ def build_demo(site: Path) -> Path:
 
 def measure_demo(runs: int = RUNS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="roi-bench-lighthouse-") as folder:
-        return measure_site(build_demo(Path(folder) / "site"), "new", runs)
+        return measure_site(build_demo(Path(folder) / "site"), runs)
 
 
 def all_benchmarks(measured: dict[str, Any]) -> list[float]:
@@ -304,13 +296,12 @@ triple ; après : {benchmark_text(after)}.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the demo)")
-    parser.add_argument("--paths", choices=("new", "old"), default="new")
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--json", type=Path, help="write the runs and medians here")
     parser.add_argument("--commit", default="", help="recorded in the JSON")
     args = parser.parse_args(argv)
     if args.site:
-        measured = measure_site(args.site.resolve(), args.paths, args.runs)
+        measured = measure_site(args.site.resolve(), args.runs)
     else:
         measured = measure_demo(args.runs)
     measured["commit"] = args.commit
