@@ -19,6 +19,8 @@ It also times a rebuild of the demo data after one file changed (charts come fro
 fresh ``roi build`` of the demo against a plain ``mkdocs build`` of the same generated pages
 and settings: both commands as new processes, timed alternately, CPU time (user + system of
 the child) compared as medians, with a warm chart cache and with an empty one.
+Last, Lighthouse on six pages of the demo site, phone and desktop, three runs each
+(``bench_lighthouse.py``), against the medians stored for the commit before issue 12.
 
 Method notes. Each build runs in a fresh child process in an empty folder, so the chart cache
 ``.roi/cache`` starts empty (cold numbers) and the peak memory is that build's own;
