@@ -107,6 +107,8 @@ def test_section_states_the_goal_the_cpu_benchmark_and_the_commit_compared():
     assert "≥ 90 sur chaque page mesurée) : atteint." in text
     assert "commit 0af5326" in text
     assert "médiane 800 (de 800 à 800, charge moyenne au lancement : 1,00 / 2,00 / 3,00)" in text
+    ended = lh.section(measured([97] * 6) | {"load_end": "4,00 / 5,00 / 6,00"}, None)
+    assert "lancement : 1,00 / 2,00 / 3,00, à la fin : 4,00 / 5,00 / 6,00)" in ended
     missed = lh.section(measured([97, 89, 98, 94, 99, 99]), None)
     assert "pas atteint pour Tableau opérationnel." in missed
     assert "→" not in missed

@@ -171,7 +171,7 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def measure_site(site: Path, runs: int = RUNS) -> dict[str, Any]:
     """Runs and medians of every page × form factor of the built ``site``."""
-    load = " / ".join(number(value, 2) for value in os.getloadavg())
+    load = load_average()
     pages: dict[str, Any] = {}
     with served(site) as base:
         for label, path in PAGES.items():
@@ -180,7 +180,8 @@ def measure_site(site: Path, runs: int = RUNS) -> dict[str, Any]:
                 done = [summary(run_lighthouse(base + path, form_factor)) for _ in range(runs)]
                 pages[label][form_factor] = {"median": medians(done), "runs": done}
                 print(label, form_factor, pages[label][form_factor]["median"], flush=True)
-    return {"lighthouse": lighthouse_version(), "load": load, "runs": runs, "pages": pages}
+    measured = {"lighthouse": lighthouse_version(), "load": load, "load_end": load_average()}
+    return measured | {"runs": runs, "pages": pages}
 
 
 def build_demo(site: Path) -> Path:
@@ -194,6 +195,11 @@ def build_demo(site: Path) -> Path:
 def measure_demo(runs: int = RUNS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="roi-bench-lighthouse-") as folder:
         return measure_site(build_demo(Path(folder) / "site"), runs)
+
+
+def load_average() -> str:
+    """The load averages over 1, 5 and 15 minutes, as the page shows them."""
+    return " / ".join(number(value, 2) for value in os.getloadavg())
 
 
 def all_benchmarks(measured: dict[str, Any]) -> list[float]:
@@ -247,7 +253,8 @@ def benchmark_text(measured: dict[str, Any]) -> str:
     values = all_benchmarks(measured)
     return (
         f"médiane {number(statistics.median(values))} (de {number(min(values))} à "
-        f"{number(max(values))}, charge moyenne au lancement : {measured['load']})"
+        f"{number(max(values))}, charge moyenne au lancement : {measured['load']}"
+        + (f", à la fin : {measured['load_end']})" if "load_end" in measured else ")")
     )
 
 
