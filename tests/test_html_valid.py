@@ -5,7 +5,8 @@ cannot outlive the errors it excuses.
 
 The checker is npm's vnu-jar, pinned in tools/vnu/package-lock.json (``make unit`` installs
 it), run once on every page: one JVM, slow to start. Without Java or the jar the test is
-skipped, except in CI (CI=true), where .ci/run installs them."""
+skipped, except in CI (CI=true), where .ci/run installs them. Charts drawn in one page never
+share an id, whatever vl-convert numbers from 1 (no demo chart has any yet)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.figures.vega import inline_svg
 from tests.browser import ROOT, demo_site, in_ci
 
 VNU = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -139,3 +141,30 @@ def test_every_theme_error_allowed_still_occurs(messages: list[Message]) -> None
         pages = {m.page for m in messages if m.kind in FAILING and entry.matches(m)}
         print(f"{entry.template}: {counts[entry]} errors on {len(pages)} pages")
     assert [entry.template for entry in THEME_ERRORS if not counts[entry]] == []
+
+
+# A line clipped to its axes and an area filled with a gradient: vl-convert gives each chart
+# a clip path and a gradient, with ids numbered from 1 in every SVG.
+STOPS = [{"offset": 0, "color": "white"}, {"offset": 1, "color": "red"}]
+CLIPPED = {
+    "data": {"values": [{"x": 1, "y": 2}, {"x": 3, "y": 5}]},
+    "encoding": {
+        "x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 2]}},
+        "y": {"field": "y", "type": "quantitative"},
+    },
+    "layer": [
+        {"mark": {"type": "line", "clip": True}},
+        {"mark": {"type": "area", "color": {"gradient": "linear", "stops": STOPS}}},
+    ],
+}
+IDS = re.compile(r'\sid="([^"]+)"')
+REFERENCES = re.compile(r'url\(#([^)]+)\)|href="#([^"]+)"')
+
+
+def test_two_charts_on_a_page_never_share_an_id() -> None:
+    charts = [inline_svg(CLIPPED, "Deux points", f"figure-{name}") for name in ("a", "b")]
+    ids = IDS.findall("".join(charts))
+    assert len(ids) >= 4 and len(ids) == len(set(ids))
+    for chart in charts:
+        references = {url or href for url, href in REFERENCES.findall(chart)}
+        assert references and references <= set(IDS.findall(chart))
