@@ -47,5 +47,11 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def private_site_url(private_site: Path) -> Iterator[str]:
+    with serve(private_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     yield from launch_chromium()
