@@ -3,6 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+VNU     := tools/vnu/node_modules/.installed
 
 .PHONY: site test lint typecheck unit serve demo-data clean bench
 
@@ -11,6 +12,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# The Nu HTML checker (tests/test_html_valid.py), pinned in tools/vnu/package-lock.json.
+# Its install script (a Java download) is skipped: Java comes from the system.
+$(VNU): tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund
+	touch $(VNU)
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/roi build --data data --site-dir site
@@ -28,7 +35,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(VNU)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest
 
 # Not part of `make test`: synthetic companies of 10, 50 and 250 people, a few minutes.
@@ -39,4 +46,4 @@ demo-data: $(STAMP)
 	$(BIN)/python tools/make_demo_data.py data
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache tools/vnu/node_modules
