@@ -45,7 +45,8 @@ LAUNCH = {
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 CHART_TIMEOUT_MS = 10_000
-SITE_KEY = pytest.StashKey[Path | Exception]()
+# The demo site per report: public (what GitHub Pages shows) or complete (``--private``).
+SITE_KEYS = {public: pytest.StashKey[Path | Exception]() for public in (True, False)}
 FORMS_SETTINGS = {"repository": "exemple/roi-ia", "branch": "main"}
 HOME = "index.html"
 
@@ -64,19 +65,21 @@ def require_chromium() -> None:
     pytest.skip(reason)
 
 
-def demo_site(config: pytest.Config) -> Path:
-    """The demo site, built once per run (page lists need it at collection time).
-    A failed build raises again at every call, so that each test using it reports it."""
-    if SITE_KEY not in config.stash:
+def demo_site(config: pytest.Config, public: bool = True) -> Path:
+    """The demo site, built once per run (page lists need it at collection time); with
+    ``public=False``, the complete, named report. A failed build raises again at every call,
+    so that each test using it reports it."""
+    key = SITE_KEYS[public]
+    if key not in config.stash:
         tmp = Path(tempfile.mkdtemp(prefix="roi-browser-"))
         config.add_cleanup(partial(shutil.rmtree, tmp, ignore_errors=True))
         try:
             data = demo_data(tmp / "data")
-            build_site(data, tmp / "site", ROOT / "mkdocs.yml")
-            config.stash[SITE_KEY] = tmp / "site"
+            build_site(data, tmp / "site", ROOT / "mkdocs.yml", public=public)
+            config.stash[key] = tmp / "site"
         except Exception as error:
-            config.stash[SITE_KEY] = error
-    built = config.stash[SITE_KEY]
+            config.stash[key] = error
+    built = config.stash[key]
     if isinstance(built, Exception):
         raise built
     return built

@@ -35,8 +35,20 @@ def site(pytestconfig: pytest.Config) -> Path:
 
 
 @pytest.fixture(scope="module")
+def private_site(pytestconfig: pytest.Config) -> Path:
+    """The demo's complete, named report (``roi build --private``), built once per run."""
+    return demo_site(pytestconfig, public=False)
+
+
+@pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def private_site_url(private_site: Path) -> Iterator[str]:
+    with serve(private_site) as url:
         yield url
 
 

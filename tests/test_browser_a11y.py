@@ -1,5 +1,6 @@
 """Usable by everyone: axe-core finds no serious or critical violation on any page of the
-demo site, at desktop and phone widths; heading levels never skip; no table header is empty.
+demo site, nor on the pages of its complete report (``--private``) that differ from them, at
+desktop and phone widths; heading levels never skip; no table header is empty.
 axe-core comes from the PyPI package axe-playwright-python (its ``axe.min.js``), pinned in
 pyproject's dev extras: the test needs no npm."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import new_context, site_pages
+from tests.browser import HOME, html, new_context, site_pages
 
 WIDTHS = {"desktop": {"width": 1350, "height": 900}, "phone": {"width": 412, "height": 915}}
 SERIOUS = {"serious", "critical"}
@@ -35,10 +36,28 @@ EMPTY_HEADERS = """() => [...document.querySelectorAll('th')]
 def test_every_page_passes_axe_without_serious_violation(
     chromium: Browser, site: Path, site_url: str, width: str
 ) -> None:
+    assert_no_serious_violation(chromium, site_url, site_pages(site), width)
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
+def test_the_complete_reports_own_pages_pass_axe_too(
+    chromium: Browser, site: Path, private_site: Path, private_site_url: str, width: str
+) -> None:
+    """Its named tables and charts: the pages whose HTML is not the public one's."""
+    own = [path for path in site_pages(private_site) if not same_page(private_site, site, path)]
+    assert "tableaux/operationnel.html" in own
+    assert_no_serious_violation(chromium, private_site_url, own, width)
+
+
+def same_page(site: Path, other: Path, path: str) -> bool:
+    return (other / (path or HOME)).is_file() and html(site, path) == html(other, path)
+
+
+def assert_no_serious_violation(chromium: Browser, url: str, paths: list[str], width: str) -> None:
     context = new_context(chromium, viewport=WIDTHS[width])
     try:
         page = context.new_page()
-        found = {path or "index.html": problems(page, site_url + path) for path in site_pages(site)}
+        found = {path or HOME: problems(page, url + path) for path in paths}
     finally:
         context.close()
     rules = sorted({rule for rules in found.values() for rule in rules["all rules"]})

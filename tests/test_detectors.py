@@ -431,9 +431,9 @@ def test_stale_weekly_file(tmp_path):
     assert warnings(tmp_path, files, "stale_data") == [
         (
             "time_saved",
-            "usage.csv s'arrête à la semaine 10 de 2026, 12 semaines avant les données les plus "
-            "récentes (revenue.csv, jusqu'au 31 mai 2026) : les chiffres qui en dépendent ne "
-            "sont plus à jour. Complétez les semaines manquantes.",
+            "usage.csv s'arrête à la semaine du 2 au 8 mars 2026, 12 semaines avant les données "
+            "les plus récentes (revenue.csv, jusqu'au 31 mai 2026) : les chiffres qui en "
+            "dépendent ne sont plus à jour. Complétez les semaines manquantes.",
         )
     ]
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import generator.input.csvread as csvread
+from generator.core.format import week_days
 from generator.figures.common import ChartLabels
 from generator.figures.operations import (
     adoption_figure,
@@ -72,7 +73,7 @@ def test_sixty_weeks_show_the_last_fifty_two() -> None:
         fig = build(data, LABELS)
         assert fig is not None
         assert chart_weeks(fig.spec) == set(kept)
-        assert [row[0] for row in fig.rows] == kept[::-1]  # 52 rows, newest first
+        assert [row[0] for row in fig.rows] == [week_days(w) for w in kept[::-1]]  # newest first
         assert fig.summary.endswith(
             "Seules les 52 dernières semaines sont montrées ; "
             "la série complète est dans le classeur Excel à télécharger."
@@ -83,7 +84,8 @@ def test_sixty_weeks_show_the_last_fifty_two() -> None:
     # the table: the last 13 weeks × 2 tasks = 26 rows, from 2026-W09 back to 2025-W49
     # (2026-W01..W09 are 9 weeks, 2025-W49..W52 the other 4)
     assert len(tasks.rows) == 26
-    assert tasks.rows[0][0] == "2026-W09" and tasks.rows[-1][0] == "2025-W49"
+    assert tasks.rows[0][0] == "du 23 février au 1er mars 2026" == week_days("2026-W09")
+    assert tasks.rows[-1][0] == "du 1er au 7 décembre 2025" == week_days("2025-W49")
     # the summary still counts every week: 60 weeks × 2 tasks × 4 h = 480 h
     assert "480" in tasks.summary
     assert "le tableau les 13 dernières" in tasks.summary

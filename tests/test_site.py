@@ -62,7 +62,7 @@ def test_home_cards_show_the_demo_numbers(demo_site):
     assert f"67{NBSP}%" in home
     assert f"1,82{NBSP}mois" in home
     assert "Atelier Exemple" in home
-    assert "semaine 40 de 2026" in home
+    assert "semaine du 28 septembre au 4 octobre 2026" in home
     assert home.count('class="roi-card ') == 4
 
 

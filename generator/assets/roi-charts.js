@@ -12,13 +12,9 @@
     axis: true, legend: true, "title text": true,
     "line mark": true, "area mark": true, "rule mark": true
   };
-  // Vega writes unformatted numbers in the labels ("28,5714285714"): one decimal is enough.
-  var LONG_DECIMAL = /(\d+),(\d{2,})/g;
-
+  // Each mark's label is a French sentence written at build time (figures/charts.py).
   function label(mark) {
-    return mark.getAttribute("aria-label").replace(LONG_DECIMAL, function (all, units, decimals) {
-      return Number(units + "." + decimals).toFixed(1).replace(".", ",");
-    }).split("; ").join("\n");
+    return mark.getAttribute("aria-label");
   }
 
   function marks(graphic) {

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from generator.core.i18n import text
+from generator.core.periods import period_kind, week_monday, week_sunday
 
 THIN = "\u202f"
 MISSING = "—"
@@ -185,43 +186,101 @@ def month_label(month: str | None, long: bool = False) -> str:
     return f"{(MONTH_NAMES if long else MONTHS)[int(index) - 1]} {year}"
 
 
-def week_label(week: str | None) -> str:
-    """An ISO week in words.
+def day_number(day: date) -> str:
+    """A day of the month as French writes it: ``1er``, ``2``, ``31``."""
+    return text("dates.first_day") if day.day == 1 else str(day.day)
 
-    >>> week_label("2026-W03")
-    'semaine 3 de 2026'
+
+def days_span(first: date, last: date) -> str:
+    """Two days in words, saying the month and year once when they share them.
+
+    >>> days_span(date(2026, 11, 23), date(2026, 11, 29))
+    'du 23 au 29 novembre 2026'
+    >>> days_span(date(2026, 9, 28), date(2026, 10, 4))
+    'du 28 septembre au 4 octobre 2026'
+    >>> days_span(date(2025, 12, 29), date(2026, 1, 4))
+    'du 29 décembre 2025 au 4 janvier 2026'
+    """
+    end = day_label(last)
+    if (first.year, first.month) == (last.year, last.month):
+        start = day_number(first)
+    elif first.year == last.year:
+        start = f"{day_number(first)} {MONTH_NAMES[first.month - 1]}"
+    else:
+        start = day_label(first)
+    return text("dates.span", first=start, last=end)
+
+
+def week_label(week: str | None) -> str:
+    """An ISO week as people read it: its Monday to its Sunday (files keep ``2026-W48``).
+
+    >>> week_label("2026-W48")
+    'semaine du 23 au 29 novembre 2026'
     """
     if not week:
         return MISSING
-    year, number_ = week.split("-W")
-    return text("dates.week", number=int(number_), year=year)
+    return text("dates.week", days=week_days(week))
+
+
+def week_days(week: str | None) -> str:
+    """An ISO week's days, for a table column already titled « Semaine ».
+
+    >>> week_days("2026-W01")
+    'du 29 décembre 2025 au 4 janvier 2026'
+    """
+    if not week:
+        return MISSING
+    return days_span(week_monday(week), week_sunday(week))
 
 
 def week_period(weeks: list[str] | None) -> str:
-    """The weeks a mean covers: ``semaine 9 de 2026``, ``4 semaines, semaines 6 à 9 de 2026``.
+    """The weeks a mean covers: one week in words, or their count and days.
 
     >>> week_period(["2026-W06", "2026-W07", "2026-W09"])
-    '3 semaines, semaines 6 à 9 de 2026'
+    '3 semaines, du 2 février au 1er mars 2026'
     """
     if not weeks:
         return MISSING
     if len(weeks) == 1:
         return week_label(weeks[0])
-    (first_year, first), (last_year, last) = (w.split("-W") for w in (weeks[0], weeks[-1]))
-    if first_year == last_year:
-        return text("figures.weeks.same_year", count=len(weeks), first=int(first),
-                    last=int(last), year=first_year)  # fmt: skip
-    return text("figures.weeks.many", count=len(weeks), first=week_label(weeks[0]),
-                last=week_label(weeks[-1]))  # fmt: skip
+    days = days_span(week_monday(weeks[0]), week_sunday(weeks[-1]))
+    return text("figures.weeks.many", count=len(weeks), days=days)
+
+
+def week_start(week: str | None) -> str:
+    """The Monday of a week, for « depuis le … ».
+
+    >>> week_start("2026-W33")
+    '10 août 2026'
+    """
+    return day_label(week_monday(week)) if week else MISSING
+
+
+def period_label(period: str | None) -> str:
+    """A week, a month or a date from a file, in words.
+
+    >>> period_label("2026-W40"), period_label("2026-09"), period_label("2026-04-30")
+    ('semaine du 28 septembre au 4 octobre 2026', 'septembre 2026', '30 avril 2026')
+    """
+    if not period:
+        return MISSING
+    kind = period_kind(period)
+    if kind == "week":
+        return week_label(period)
+    if kind == "month":
+        return month_label(period, long=True)
+    return day_label(date.fromisoformat(period[:10]))
 
 
 def day_label(day: date | None) -> str:
     """A date in words.
 
-    >>> day_label(date(2026, 1, 5))
-    '5 janvier 2026'
+    >>> day_label(date(2026, 1, 5)), day_label(date(2026, 6, 1))
+    ('5 janvier 2026', '1er juin 2026')
     """
-    return MISSING if day is None else f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    if day is None:
+        return MISSING
+    return f"{day_number(day)} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 FILTERS: dict[str, Callable[..., str]] = {
@@ -241,6 +300,9 @@ FILTERS: dict[str, Callable[..., str]] = {
     "months": months,
     "month_label": month_label,
     "week_label": week_label,
+    "week_days": week_days,
+    "week_start": week_start,
+    "period_label": period_label,
     "week_period": week_period,
     "day_label": day_label,
 }

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from generator.core.format import change, decimal, hours, money, month_label, number, percent
 from generator.core.i18n import catalogue
 from generator.figures import charts
-from generator.figures.common import ChartLabels, Figure, figure, texts, with_day
+from generator.figures.common import ChartLabels, Figure, figure, texts, with_day, with_tips
+from generator.figures.finance import long_month
 
 
 def before_after_points(
-    items: list[dict[str, Any]], label: str, axes: dict[str, str]
+    figure_id: str, items: list[dict[str, Any]], label: str, show: Callable[[float], str]
 ) -> list[dict[str, Any]]:
-    """Two bars per item: the baseline mean and the recent mean."""
-    return [
+    """Two bars per item: the baseline mean and the recent mean, each value told by ``show``
+    in its tooltip."""
+    axes = texts(figure_id)["axes"]
+    points = [
         {"label": str(item[label]), "period": axes[period], "value": item[period]}
         for item in items
         for period in ("before", "after")
         if item[period] is not None
     ]
+    return with_tips(figure_id, points, label=lambda p: p["label"],
+                     period=lambda p: p["period"], value=lambda p: show(p["value"]))  # fmt: skip
 
 
 def errors_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
@@ -29,9 +35,8 @@ def errors_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None
     if not errors["types"] or errors["avoided_per_month"] is None:
         return None
     axes = texts("errors")["axes"]
-    chart = charts.grouped_bars_chart(
-        before_after_points(errors["types"], "error_type", axes), axes
-    )
+    points = before_after_points("errors", errors["types"], "error_type", one_decimal)
+    chart = charts.grouped_bars_chart(points, axes)
     summary = {
         "avoided": number(errors["avoided_per_month"], 1),
         "value": money(errors["value_per_month"]),
@@ -50,21 +55,21 @@ def errors_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None
 
 
 def monthly_series_figure(
-    figure_id: str, rows: list[dict[str, Any]], field: str, labels: ChartLabels, fmt: str
+    figure_id: str,
+    rows: list[dict[str, Any]],
+    field: str,
+    labels: ChartLabels,
+    show: Callable[[float], str],
 ) -> Figure | None:
     """A monthly line (or lines, by ``series``) with the deployment month marked."""
     points = [row for row in rows if row.get(field) is not None]
     if not points:
         return None
     axes = texts(figure_id)["axes"]
-    chart = charts.monthly_line_chart(
-        with_day(points), field, axes, f"{labels.deployed_month}-01", fmt
-    )
-    show = {
-        ",.0f": lambda v: number(v),
-        ",.1f": lambda v: number(v, 1),
-        ",.2f": lambda v: money(v, 2),
-    }[fmt]
+    tipped = with_tips(figure_id, points, month=long_month,
+                       series=lambda p: str(p.get("series", "")),
+                       value=lambda p: show(p[field]))  # fmt: skip
+    chart = charts.monthly_line_chart(with_day(tipped), field, axes, f"{labels.deployed_month}-01")
     last_month = points[-1]["month"]
     total = sum(p[field] for p in points if p["month"] == last_month)
     summary = {"month": month_label(last_month), "value": show(total)}
@@ -79,19 +84,27 @@ def monthly_series_figure(
     return figure(figure_id, chart, summary, table)
 
 
+def one_decimal(value: float) -> str:
+    return number(value, 1)
+
+
+def cents(value: float) -> str:
+    return money(value, 2)
+
+
 def errors_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     rows = [
         {**month, "series": t["error_type"]}
         for t in metrics["errors_avoided"]["types"]
         for month in t["months"]
     ]
-    return monthly_series_figure("errors_months", rows, "count", labels, ",.0f")
+    return monthly_series_figure("errors_months", rows, "count", labels, number)
 
 
 def nps_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
-        monthly_series_figure("nps", customer["months"], "nps", labels, ",.0f")
+        monthly_series_figure("nps", customer["months"], "nps", labels, number)
         if customer
         else None
     )
@@ -100,7 +113,7 @@ def nps_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
 def response_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
-        monthly_series_figure("response", customer["months"], "response_minutes", labels, ",.0f")
+        monthly_series_figure("response", customer["months"], "response_minutes", labels, number)
         if customer
         else None
     )
@@ -109,7 +122,9 @@ def response_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | No
 def complaints_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     customer = metrics["customer"]
     return (
-        monthly_series_figure("complaints", customer["months"], "complaint_rate", labels, ",.1f")
+        monthly_series_figure(
+            "complaints", customer["months"], "complaint_rate", labels, one_decimal
+        )
         if customer
         else None
     )
@@ -128,7 +143,9 @@ def deliverables_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure 
         }
         for d in items
     ]
-    chart = charts.evolution_bars_chart(points, texts("deliverables")["axes"])
+    tipped = with_tips("deliverables", points, label=lambda p: p["label"],
+                       value=lambda p: change(p["evolution"]))  # fmt: skip
+    chart = charts.evolution_bars_chart(tipped, texts("deliverables")["axes"])
     summary = {
         "improved": number(sum(1 for d in items if d["improved"])),
         "count": number(len(items)),
@@ -159,7 +176,9 @@ def mental_load_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure |
         return mental_load_tasks_figure(load, labels)
     axes = texts("mental_load")["axes"]
     items = [{**r, "who": who(r, labels)} for r in load["rows"]]
-    chart = charts.grouped_bars_chart(before_after_points(items, "who", axes), axes, fmt=",.0f")
+    chart = charts.grouped_bars_chart(
+        before_after_points("mental_load", items, "who", number), axes
+    )
     summary = {"mean": change(load["mean_evolution"]), "count": number(len(items))}
     rows = [
         (i["who"], f"{i['before']}/10", f"{i['after']}/10", change(i["evolution"])) for i in items
@@ -175,7 +194,8 @@ def mental_load_tasks_figure(load: dict[str, Any], labels: ChartLabels) -> Figur
         return None
     axes = texts("mental_load_tasks")["axes"]
     items = [{**t, "label": labels.tasks.get(t["task"], t["task"])} for t in tasks]
-    chart = charts.grouped_bars_chart(before_after_points(items, "label", axes), axes, fmt=",.1f")
+    points = before_after_points("mental_load_tasks", items, "label", one_decimal)
+    chart = charts.grouped_bars_chart(points, axes)
     summary = {"mean": change(load["mean_evolution"]), "count": number(len(items))}
     rows = [
         (i["label"], number(i["respondents"]), f"{decimal(i['before'])}/10",
@@ -192,7 +212,7 @@ def revenue_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | Non
         return None
     axes = texts("revenue")["axes"]
     chart = charts.grouped_bars_chart(
-        before_after_points(streams, "stream", axes), axes, fmt=",.0f"
+        before_after_points("revenue", streams, "stream", money), axes
     )
     delta = sum(s["delta"] for s in streams)
     summary = {"delta": money(delta), "count": number(len(streams))}
@@ -211,13 +231,13 @@ def revenue_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | Non
 
 def revenue_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     rows = [{**m, "series": s["stream"]} for s in metrics["revenue"] for m in s.get("months", [])]
-    return monthly_series_figure("revenue_months", rows, "revenue", labels, ",.0f")
+    return monthly_series_figure("revenue_months", rows, "revenue", labels, number)
 
 
 def capacity_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     capacity = metrics["capacity"]
     return (
-        monthly_series_figure("capacity", capacity["months"], "handled", labels, ",.1f")
+        monthly_series_figure("capacity", capacity["months"], "handled", labels, one_decimal)
         if capacity
         else None
     )
@@ -225,7 +245,7 @@ def capacity_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | No
 
 def cac_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     cac = metrics["cac"]
-    return monthly_series_figure("cac", cac["months"], "cac", labels, ",.2f") if cac else None
+    return monthly_series_figure("cac", cac["months"], "cac", labels, cents) if cac else None
 
 
 def freed_time_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
@@ -238,7 +258,9 @@ def freed_time_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | 
     if not any(u["hours"] for u in shown):  # every use with answers is masked
         return None
     points = [{"label": names[u["use"]], "share": u["share"], "highlight": True} for u in shown]
-    chart = charts.horizontal_bars_chart(points, "share", texts("freed_time")["axes"], fmt=",.0f")
+    tipped = with_tips("freed_time", points, label=lambda p: p["label"],
+                       value=lambda p: percent(p["share"]))  # fmt: skip
+    chart = charts.horizontal_bars_chart(tipped, "share", texts("freed_time")["axes"])
     top = max(shown, key=lambda u: u["hours"])
     summary = {
         "top": names[top["use"]],
@@ -263,4 +285,4 @@ def freed_time_months_figure(metrics: dict[str, Any], labels: ChartLabels) -> Fi
     rows = [
         {**m, "series": names[u["use"]]} for u in metrics["freed_time"] for m in u.get("months", [])
     ]
-    return monthly_series_figure("freed_time_months", rows, "hours", labels, ",.1f")
+    return monthly_series_figure("freed_time_months", rows, "hours", labels, one_decimal)

@@ -64,6 +64,18 @@ def figure(
     )
 
 
+def with_tips(
+    figure_id: str, points: Sequence[dict[str, Any]], **parts: Callable[[dict[str, Any]], str]
+) -> list[dict[str, Any]]:
+    """Each point with its ``tip``: the figure's catalogue sentence filled with ``parts``,
+    each a function of the point (the mark's ARIA label, shown as its tooltip)."""
+    template: str = texts(figure_id)["tip"]
+    return [
+        {**point, "tip": template.format(**{key: part(point) for key, part in parts.items()})}
+        for point in points
+    ]
+
+
 def with_monday(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Weekly rows with the week's Monday as an ISO date, for a time axis."""
     return [{**row, "monday": week_monday(row["week"]).isoformat()} for row in rows]

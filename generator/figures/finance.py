@@ -7,7 +7,12 @@ from typing import Any
 from generator.core.format import hours, money, month_label
 from generator.core.i18n import catalogue
 from generator.figures import charts
-from generator.figures.common import ChartLabels, Figure, figure, texts, with_day
+from generator.figures.common import ChartLabels, Figure, figure, texts, with_day, with_tips
+
+
+def long_month(point: dict[str, Any]) -> str:
+    """A point's month in words, for its tooltip: ``janvier 2026``."""
+    return month_label(point["month"], long=True)
 
 
 def spending_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
@@ -17,7 +22,9 @@ def spending_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | No
         return None
     names = catalogue()["categories"]
     points = [{**row, "series": names[row["category"]]} for row in spending]
-    chart = charts.stacked_months_chart(with_day(points), "amount", texts("spending")["axes"])
+    tipped = with_tips("spending", points, month=long_month, series=lambda p: p["series"],
+                       amount=lambda p: money(p["amount"], 2))  # fmt: skip
+    chart = charts.stacked_months_chart(with_day(tipped), "amount", texts("spending")["axes"])
     total = sum(row["amount"] for row in spending)
     summary = {"total": money(total), "first": month_label(spending[0]["month"])}
     rows = [(month_label(p["month"]), p["series"], money(p["amount"], 2)) for p in points]
@@ -35,7 +42,9 @@ def value_vs_cost_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure
         for row in cumulative
         for kind in ("value", "cost")
     ]
-    chart = charts.monthly_line_chart(with_day(points), "amount", axes, fmt=",.0f")
+    tipped = with_tips("value_vs_cost", points, month=long_month, series=lambda p: p["series"],
+                       amount=lambda p: money(p["amount"]))  # fmt: skip
+    chart = charts.monthly_line_chart(with_day(tipped), "amount", axes)
     last = cumulative[-1]
     summary = {
         "month": month_label(last["month"]),
@@ -51,9 +60,10 @@ def cost_per_hour_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure
     months = [row for row in metrics["cost_per_hour"].get("months", []) if row["value"] is not None]
     if not months:
         return None
-    chart = charts.monthly_line_chart(
-        with_day(months), "value", texts("cost_per_hour")["axes"], fmt=",.2f"
-    )
+    tipped = with_tips("cost_per_hour", months, month=long_month,
+                       value=lambda r: money(r["value"], 2), cost=lambda r: money(r["cost"]),
+                       hours=lambda r: hours(r["hours"]))  # fmt: skip
+    chart = charts.monthly_line_chart(with_day(tipped), "value", texts("cost_per_hour")["axes"])
     last = months[-1]
     summary = {"month": month_label(last["month"]), "value": money(last["value"], 2)}
     rows = [
@@ -73,7 +83,9 @@ def alternatives_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure 
         {"label": name, "value": price, "highlight": False}
         for name, price in labels.alternatives.items()
     ]
-    chart = charts.horizontal_bars_chart(points, "value", axes, fmt=",.2f")
+    tipped = with_tips("alternatives", points, label=lambda p: p["label"],
+                       value=lambda p: money(p["value"], 2))  # fmt: skip
+    chart = charts.horizontal_bars_chart(tipped, "value", axes)
     cheapest = min(labels.alternatives.values(), default=None)
     summary = {"value": money(value, 2), "cheapest": money(cheapest, 2)}
     rows = [(p["label"], money(p["value"], 2)) for p in points]
@@ -88,7 +100,9 @@ def cumulative_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | 
         return None
     break_even = payback["break_even_month"]
     marked = f"{break_even}-01" if break_even else None
-    chart = charts.cumulative_chart(with_day(cumulative), marked, texts("cumulative")["axes"])
+    tipped = with_tips("cumulative", cumulative, month=long_month,
+                       value=lambda r: money(r["cumulative"]))  # fmt: skip
+    chart = charts.cumulative_chart(with_day(tipped), marked, texts("cumulative")["axes"])
     entry = texts("cumulative")
     summary = {
         "break_even": month_label(break_even, long=True) if break_even else entry["never"],

@@ -6,10 +6,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from generator.core.format import hours, number, percent, week_label, week_period
+from generator.core.format import hours, number, percent, week_days, week_label, week_period
 from generator.core.i18n import text
 from generator.figures import charts
-from generator.figures.common import ChartLabels, Figure, figure, texts, with_monday
+from generator.figures.common import (
+    ChartLabels,
+    Figure,
+    figure,
+    texts,
+    with_monday,
+    with_tips,
+)
 
 WINDOW_WEEKS = 52  # a longer weekly series shows its last year: pages carry aggregates, not rows
 TABLE_WEEKS = 13  # and the table of hours per task and week, its last quarter
@@ -45,7 +52,15 @@ def adoption_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | No
     weeks = recent(every)
     last = weeks[-1]
     low, high = labels.edges["adoption"]
-    chart = charts.adoption_chart(with_monday(weeks), (low, high), texts("adoption")["axes"])
+    points = with_tips(
+        "adoption",
+        weeks,
+        week=lambda w: sentence_start(week_label(w["week"])),
+        rate=lambda w: percent(w["rate"]),
+        active=lambda w: number(w["active"]),
+        trained=lambda w: number(w["trained"]),
+    )
+    chart = charts.adoption_chart(with_monday(points), (low, high), texts("adoption")["axes"])
     summary = {
         "week": sentence_start(week_label(last["week"])),
         "rate": percent(last["rate"]),
@@ -55,7 +70,7 @@ def adoption_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | No
         "high": number(high),
     }
     rows = [
-        (w["week"], number(w["trained"]), number(w["active"]), percent(w["rate"]))
+        (week_days(w["week"]), number(w["trained"]), number(w["active"]), percent(w["rate"]))
         for w in reversed(weeks)
     ]
     return windowed_figure("adoption", chart, summary, rows, every, weeks)
@@ -70,21 +85,28 @@ def hours_by_task_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure
     shown = recent(points)
     if len(shown) < len(points):  # a long series: only the fields the chart reads
         shown = [{key: p[key] for key in ("week", "label", "hours")} for p in shown]
-    chart = charts.stacked_weeks_chart(with_monday(shown), texts("hours_by_task")["axes"])
+    tipped = with_tips(
+        "hours_by_task",
+        shown,
+        week=lambda p: sentence_start(week_label(p["week"])),
+        label=lambda p: p["label"],
+        hours=lambda p: hours(p["hours"]),
+    )
+    chart = charts.stacked_weeks_chart(with_monday(tipped), texts("hours_by_task")["axes"])
     totals: dict[str, float] = {}
     for row in points:
         totals[row["label"]] = totals.get(row["label"], 0.0) + row["hours"]
     top = max(totals, key=lambda label: totals[label])
     summary = {"top": top, "top_hours": hours(totals[top]), "total": hours(sum(totals.values()))}
     table = recent(shown, TABLE_WEEKS) if len(shown) < len(points) else shown
-    rows = [(p["week"], p["label"], hours(p["hours"])) for p in reversed(table)]
+    rows = [(week_days(p["week"]), p["label"], hours(p["hours"])) for p in reversed(table)]
     built = figure("hours_by_task", chart, summary, rows)
     note = windowed(built.summary, points, shown, "perf.recent_weeks_table")
     return replace(built, summary=note)
 
 
 def sentence_start(words: str) -> str:
-    """``semaine 9 de 2026`` at the start of a sentence: ``Semaine 9 de 2026``."""
+    """``semaine du 2 au 8 mars 2026`` at the start of a sentence: ``Semaine du …``."""
     return words[:1].upper() + words[1:]
 
 
@@ -94,8 +116,15 @@ def time_saved_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | 
     if not every:
         return None
     weeks = recent(every)
+    points = with_tips(
+        "time_saved",
+        weeks,
+        week=lambda w: sentence_start(week_label(w["week"])),
+        hours=lambda w: hours(w["hours_per_person"]),
+        people=lambda w: number(w["people"]),
+    )
     chart = charts.weekly_line_chart(
-        with_monday(weeks), "hours_per_person", texts("time_saved")["axes"]
+        with_monday(points), "hours_per_person", texts("time_saved")["axes"]
     )
     last = weeks[-1]
     summary = {
@@ -105,7 +134,7 @@ def time_saved_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | 
         "weeks": week_period(metrics["time_saved"].get("weeks_used")),
     }
     rows = [
-        (w["week"], hours(w["hours"]), number(w["people"]), hours(w["hours_per_person"]))
+        (week_days(w["week"]), hours(w["hours"]), number(w["people"]), hours(w["hours_per_person"]))
         for w in reversed(weeks)
     ]
     return windowed_figure("time_saved", chart, summary, rows, every, weeks)

@@ -63,13 +63,13 @@ def write_assets(docs_dir: Path, figures: dict[str, Any]) -> None:
 SVG_OPEN: Final = "<svg "
 
 
-def inline_svg(spec: dict[str, Any], summary: str) -> str:
+def inline_svg(spec: dict[str, Any], summary: str, scope: str) -> str:
     """The chart's SVG for a page: one line (Markdown keeps an HTML block whole), a group
     named by its ``summary`` whose marks keep their own ARIA labels (an ``img`` role would
-    hide them)."""
+    hide them), its ids prefixed with ``scope`` (its figure's id, see ``scoped_ids``)."""
     svg = " ".join(render_svg(spec).split("\n"))
     label = f'{SVG_OPEN}role="group" aria-label="{escape(summary)}" '
-    return quoted_text(svg).replace(SVG_OPEN, label, 1)
+    return scoped_ids(quoted_text(svg), scope).replace(SVG_OPEN, label, 1)
 
 
 TEXT_NODE: Final = re.compile(r">([^<]*)<")
@@ -84,3 +84,33 @@ def quoted_text(svg: str) -> str:
     '<text x="1">&quot; onclick=&quot;x</text>'
     """
     return TEXT_NODE.sub(lambda node: ">" + node[1].replace('"', "&quot;") + "<", svg)
+
+
+# An attribute: in a ``quoted_text`` SVG a text node holds no ``"``, so matching attributes
+# one after the other from the start never takes a value's end for an attribute's start.
+ATTRIBUTE: Final = re.compile(r'([\w:-]+)="([^"]*)"')
+
+
+def scoped_ids(svg: str, scope: str) -> str:
+    """``svg`` whose ids, and the ``href="#…"`` and ``url(#…)`` that point at them, start with
+    ``scope-``. vl-convert numbers a chart's clip paths and gradients from 1 (``clip1``), so
+    two charts on one page would share ids, and one chart's marks would be clipped or filled
+    by the other's shapes. ARIA attributes hold the data's words and are left as they are.
+
+    >>> scoped_ids('<clipPath id="clip1"/><use xlink:href="#clip1"/>', "figure-a")
+    '<clipPath id="figure-a-clip1"/><use xlink:href="#figure-a-clip1"/>'
+    >>> scoped_ids('<path clip-path="url(#clip1)" aria-label="url(#clip1)"/>', "figure-a")
+    '<path clip-path="url(#figure-a-clip1)" aria-label="url(#clip1)"/>'
+    """
+
+    def scoped(attribute: re.Match[str]) -> str:
+        name, value = attribute[1], attribute[2]
+        if name == "id":
+            value = f"{scope}-{value}"
+        elif name in {"href", "xlink:href"} and value.startswith("#"):
+            value = f"#{scope}-{value[1:]}"
+        elif not name.startswith("aria-"):
+            value = value.replace("url(#", f"url(#{scope}-")
+        return f'{name}="{value}"'
+
+    return ATTRIBUTE.sub(scoped, svg)
