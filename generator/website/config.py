@@ -16,7 +16,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from generator.core.i18n import text
-from generator.pages.scripts import PAGE_SCRIPTS
+from generator.pages.scripts import SCRIPTS
 
 CONFIG_NAME = "mkdocs.yml"
 OFFLINE = "offline"
@@ -31,7 +31,7 @@ INSTANT = "navigation.instant"
 RUNTIME_GONE = ("vega.js", "roi-locales.js")
 LISTED_BEFORE = frozenset(
     f"assets/javascripts/{name}"
-    for name in (*RUNTIME_GONE, *(script for _, script in PAGE_SCRIPTS))
+    for name in (*RUNTIME_GONE, *SCRIPTS)
 )
 TOC = "toc"
 # Our overrides of Material's templates (accessibility fixes, the French credit), copied next
