@@ -13,7 +13,14 @@ from markupsafe import Markup, escape
 from generator.core.format import MONTH_NAMES
 from generator.core.i18n import catalogue
 from generator.input.dataset import Dataset
-from generator.pages.forms import FORMS, form_rules, github_target, people_choices, rules_attribute
+from generator.pages.forms import (
+    FORMS,
+    form_rules,
+    github_target,
+    people_choices,
+    rules_attribute,
+    trained_ai,
+)
 
 WEEKLY = next(spec for spec in FORMS if spec.key == "weekly")
 SLUG = "semaine-equipe"
@@ -63,15 +70,19 @@ def grid_rules(data: Dataset, tasks: tuple[GridTask, ...]) -> dict[str, Any]:
     }
 
 
+def trained_count(data: Dataset) -> int:
+    """How many people of the AI group are trained: the rows a public grid offers."""
+    return int(trained_ai(data.frames["people"]).sum())
+
+
 def grid_view(data: Dataset, names: dict[str, str]) -> GridView:
     """The grid for this company's AI group and tasks."""
     tasks = grid_tasks(data)
-    people = people_choices(data, names)
     repository, _ = github_target(data)
     return GridView(
         id="roi-grid-usage",
-        people=() if data.public else people,
-        blank_rows=max(len(people), 1) if data.public else 0,
+        people=() if data.public else people_choices(data, names),
+        blank_rows=max(trained_count(data), 1) if data.public else 0,
         tasks=tasks,
         rules=rules_attribute(grid_rules(data, tasks)),
         repository=repository,

@@ -264,7 +264,8 @@ def with_description(markdown: str, page: Page) -> str:
 def with_scripts(markdown: str, page: Page) -> str:
     """``markdown`` ending with the script tags of ``PAGE_SCRIPTS`` that it needs."""
     needed = dict.fromkeys(script for marker, script in PAGE_SCRIPTS if marker in markdown)
-    tags = [f'<script src="{root(page)}assets/javascripts/{script}"></script>\n' for script in needed]
+    folder = f"{root(page)}assets/javascripts"
+    tags = [f'<script src="{folder}/{script}"></script>\n' for script in needed]
     return markdown + ("\n" + "".join(tags) if tags else "")
 
 
