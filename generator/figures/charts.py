@@ -22,12 +22,13 @@ from typing import Any, Final
 
 import altair as alt
 
+from generator.figures.vega import HEIGHT
+
 Rows = Sequence[dict[str, Any]]
 # The build measures each text to lay the chart out; a reader's browser then draws it in its
 # own font. Arial, present on Windows, macOS and iOS, and Liberation Sans, its metric twin on
 # Linux (vl-convert measures with it), keep names where the layout put them.
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
-HEIGHT = 260
 GOOD, WARN, MAIN, MUTED = "#2e7d32", "#c62828", "#3f51b5", "#9e9e9e"
 MONTH_FORMAT = "%b %Y"
 # Dates travel as "2026-02-01" strings, which JavaScript reads as midnight UTC. Vega's plain

@@ -21,9 +21,25 @@ VERSION = version("vl-convert-python")
 LOCALE: Final = "fr-FR"
 
 
-def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with a fixed width: a static image has no container to fit."""
-    return {**spec, "width": STATIC_WIDTH}
+COMPACT_WIDTH = 360
+"""A dashboard's grid cell (about 330 px on a wide screen, a phone's width): drawn for it, the
+chart's 11 px text is not shrunk to half its size as a 640 px drawing would be."""
+
+
+HEIGHT = 260
+"""A chart's height, but for bar charts sized by their names (``charts.band_height``)."""
+COMPACT_HEIGHT = 180
+"""A compact line or column chart's height (``charts.HEIGHT`` otherwise); a bar chart keeps
+the height its names need."""
+
+
+def static_spec(spec: dict[str, Any], width: int = STATIC_WIDTH) -> dict[str, Any]:
+    """The spec with a fixed width (a static image has no container to fit), and a lower
+    height when compact and not a bar chart sized by its names."""
+    fixed = {**spec, "width": width}
+    if width == COMPACT_WIDTH and spec.get("height") == HEIGHT:
+        fixed["height"] = COMPACT_HEIGHT
+    return fixed
 
 
 def cached(key: str, suffix: str, produce: Any) -> str:
@@ -36,9 +52,9 @@ def cached(key: str, suffix: str, produce: Any) -> str:
     return text
 
 
-def render_svg(spec: dict[str, Any]) -> str:
-    """The chart as SVG, with French number and date formats."""
-    fixed = json.dumps(static_spec(spec), sort_keys=True)
+def render_svg(spec: dict[str, Any], width: int = STATIC_WIDTH) -> str:
+    """The chart as SVG, ``width`` pixels wide, with French number and date formats."""
+    fixed = json.dumps(static_spec(spec, width), sort_keys=True)
     key = hashlib.sha256(f"{VERSION}|{fixed}".encode()).hexdigest()[:24]
     return cached(f"svg-{key}", ".svg", lambda: svg_of(fixed))
 
@@ -63,11 +79,13 @@ def write_assets(docs_dir: Path, figures: dict[str, Any]) -> None:
 SVG_OPEN: Final = "<svg "
 
 
-def inline_svg(spec: dict[str, Any], summary: str, scope: str) -> str:
+def inline_svg(spec: dict[str, Any], summary: str, scope: str, compact: bool = False) -> str:
     """The chart's SVG for a page: one line (Markdown keeps an HTML block whole), a group
     named by its ``summary`` whose marks keep their own ARIA labels (an ``img`` role would
-    hide them), its ids prefixed with ``scope`` (its figure's id, see ``scoped_ids``)."""
-    svg = " ".join(render_svg(spec).split("\n"))
+    hide them), its ids prefixed with ``scope`` (its figure's id, see ``scoped_ids``);
+    ``compact`` for a dashboard's grid of charts."""
+    width = COMPACT_WIDTH if compact else STATIC_WIDTH
+    svg = " ".join(render_svg(spec, width).split("\n"))
     label = f'{SVG_OPEN}role="group" aria-label="{escape(summary)}" '
     return scoped_ids(quoted_text(svg), scope).replace(SVG_OPEN, label, 1)
 
