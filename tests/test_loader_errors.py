@@ -26,8 +26,9 @@ USAGE_HEADER = "week,person,task,uses\n"
 FR_EXCEL = "\ufeff"  # French Excel's "CSV UTF-8" starts with a BOM and ends lines with CRLF
 
 MISSING_USES = (
-    "usage.csv:1: uses: colonne obligatoire absente "
-    "(en-tête attendu : week, person, task, uses, declared_minutes)"
+    "usage.csv:1: uses: colonne obligatoire « uses » (ou « utilisations ») absente : ajoutez-la "
+    "(colonnes trouvées : week, person, task ; "
+    "en-tête attendu : week, person, task, uses, declared_minutes)"
 )
 NOT_A_WEEK = "attendu une semaine ISO AAAA-Wnn (ex. 2026-W03) ou une date"
 EXCEL_HINT = "dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des virgules) »"
@@ -176,8 +177,35 @@ BROKEN = [
     pytest.param(
         "usage.csv",
         "week,person,task,usage\n2026-W03,sophie,compte_rendu,3\n",
-        [MISSING_USES],
+        [
+            "usage.csv:1: uses: colonne obligatoire absente : trouvé « usage », attendu « uses » "
+            "(ou « utilisations ») ; renommez la colonne (colonnes trouvées : week, person, task, "
+            "usage)"
+        ],
         id="misspelled-required-column",
+    ),
+    pytest.param(
+        # « taches » is neither task nor its alias tâche, but close to the alias
+        "usage.csv",
+        "semaine;personne;taches;utilisation\n2026-W03;sophie;compte_rendu;3\n",
+        [
+            "usage.csv:1: task: colonne obligatoire absente : trouvé « taches », attendu « task » "
+            "(ou « tâche ») ; renommez la colonne (colonnes trouvées : semaine, personne, taches, "
+            "utilisation)",
+            "usage.csv:1: uses: colonne obligatoire absente : trouvé « utilisation », attendu "
+            "« uses » (ou « utilisations ») ; renommez la colonne (colonnes trouvées : semaine, "
+            "personne, taches, utilisation)",
+        ],
+        id="misspelled-french-columns",
+    ),
+    pytest.param(
+        "usage.csv",
+        "week,person,tâche,task,uses\n2026-W03,sophie,compte_rendu,compte_rendu,3\n",
+        [
+            "usage.csv:1: task: les colonnes « tâche » et « task » sont la même colonne task, "
+            "sous deux noms : gardez-en une seule"
+        ],
+        id="alias-and-contract-name",
     ),
     pytest.param(
         "usage.csv",
@@ -663,3 +691,24 @@ def test_unknown_id_gets_every_close_id_and_team_every_close_team(tmp_path: Path
         "usage.csv:2: person: « amelei » n'est pas déclaré dans people.csv : "
         "vouliez-vous dire « amelie » ou « amelia » ?",
     ]
+
+
+def test_french_headers_are_read_as_the_contract_names(tmp_path: Path) -> None:
+    data_dir = company(tmp_path)
+    put(
+        data_dir,
+        "people.csv",
+        crlf("Personne;Nom;Équipe;Métier;Formé_le;Groupe\nsophie;Sophie;;;;\n"),
+    )
+    put(
+        data_dir,
+        "usage.csv",
+        "semaine,personne,Tâche,utilisations,minutes_déclarées\n2026-W03,sophie,compte_rendu,3,20\n",
+    )
+    data = load_dataset(data_dir)
+    usage = data.frame("usage")
+    assert list(usage[["week", "person", "task", "uses"]].itertuples(index=False, name=None)) == [
+        ("2026-W03", "sophie", "compte_rendu", 3)
+    ]
+    assert list(usage["declared_minutes"]) == [20]
+    assert [n.code for n in data.notices] == []

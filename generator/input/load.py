@@ -29,7 +29,8 @@ from generator.input.checks import (
 from generator.input.company import Company, load_company
 from generator.input.csvread import LINE, SOURCE, RawRows, RawTable, read_rows, read_table
 from generator.input.dataset import Dataset, Notice, RowCount
-from generator.input.parse import odd_character, parse_column
+from generator.input.headers import contract_header, header_problems
+from generator.input.parse import parse_column
 from generator.input.plausibility import latest_measurement, team_problems, usage_problems
 from generator.input.pseudonyms import name_like_identifiers
 from generator.input.schema import FILES, SCHEMAS, FileSchema
@@ -40,21 +41,6 @@ class FileResult:
     frame: pd.DataFrame | None
     problems: list[Problem]
     notices: list[Notice]
-
-
-def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Problem]:
-    problems = []
-    columns = ", ".join(schema.column_names)
-    for column in schema.columns:
-        if column.required and column.name not in header:
-            problems.append(
-                Problem(name, 1, column.name, text("loader.missing_column", columns=columns))
-            )
-    for repeated in sorted({c for c in header if header.count(c) > 1}):
-        problems.append(Problem(name, 1, repeated, text("loader.duplicate_column")))
-    odd = ((c, odd_character(c, ascii_only=True)) for c in header if c not in schema.column_names)
-    problems += [Problem(name, 1, "", message) for _, message in odd if message]
-    return problems
 
 
 def public_file(name: str) -> str:
@@ -133,12 +119,14 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
             Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         ]
         return FileResult(None, problems, [])
-    header = [c for c in raw.frame.columns if c != LINE]
+    written = [c for c in raw.frame.columns if c != LINE]
+    header = contract_header(schema, written)
     notices = unknown_column_notices(name, schema, header)
     if raw.encoding == "cp1252":
         notices.append(encoding_notice(name))
-    if missing := header_problems(name, schema, header):
+    if missing := header_problems(name, schema, written):
         return FileResult(None, problems + missing, notices)
+    raw = replace(raw, frame=raw.frame.rename(columns=dict(zip(written, header, strict=True))))
     typed, value_problems = typed_frame(name, schema, raw, today)
     typed[SOURCE] = name
     return FileResult(typed, problems + value_problems, notices)
@@ -163,12 +151,13 @@ def answer_rows(
     if rows is None:
         empty = Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         return None, problems or [empty], []
-    notices = unknown_column_notices(name, schema, rows.header)
+    header = contract_header(schema, rows.header)
+    notices = unknown_column_notices(name, schema, header)
     if rows.encoding == "cp1252":
         notices.append(encoding_notice(name))
     if missing := header_problems(name, schema, rows.header):
         return None, problems + missing, notices
-    return rows, problems, notices
+    return replace(rows, header=header), problems, notices
 
 
 def typed_batch(
