@@ -236,11 +236,12 @@ def merge(data_dir: Path, today: datetime | None) -> None:
 
 @cli.command(help=text("cli.commands.init"))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--french-headers", is_flag=True, help=text("cli.options.french_headers"))
 @user_errors
-def init(directory: Path) -> None:
+def init(directory: Path, french_headers: bool) -> None:
     """Create a new company's repository: settings, empty CSV files, mkdocs.yml, README."""
     from generator.commands.init import create_repository
 
-    for path in create_repository(directory):
+    for path in create_repository(directory, french_headers=french_headers):
         click.echo(text("cli.created", path=path.as_posix()))
     click.echo(text("cli.next_step", directory=directory.as_posix()))
