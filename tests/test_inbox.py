@@ -212,6 +212,37 @@ def test_merge_keeps_a_french_excel_file_french(tmp_path):
     )
 
 
+def test_merge_keeps_french_headers_as_the_file_writes_them(tmp_path):
+    # The answers carry the contract's names (week, person…): their cells go under the
+    # file's own French headers, case and accents kept; a column only the answers have is
+    # appended under its French name.
+    data = company(tmp_path)
+    (data / "usage.csv").write_bytes(
+        "\ufeffSemaine;Personne;Tâche;utilisations;remarque\r\n"
+        "2026-W03;sophie;cr;2;première\r\n".encode()
+    )
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,7.25\n")
+    result = merge(data)
+    assert result.exit_code == 0, result.output
+    assert (data / "usage.csv").read_bytes() == (
+        "\ufeffSemaine;Personne;Tâche;utilisations;remarque;minutes_déclarées\r\n"
+        "2026-W03;sophie;cr;2;première;\r\n"
+        "2026-W04;sophie;cr;1;;7,25\r\n".encode()
+    )
+    validate = CliRunner().invoke(cli, ["validate", "--data", str(data), "--today", "2026-06-30"])
+    assert validate.exit_code == 0, validate.output
+
+
+def test_merge_keeps_the_case_of_contract_headers(tmp_path):
+    data = company(tmp_path)
+    (data / "usage.csv").write_text("Week,Person,Task,Uses\n2026-W03,sophie,cr,2\n", "utf-8")
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,\n")
+    assert merge(data).exit_code == 0
+    assert (data / "usage.csv").read_text("utf-8") == (
+        "Week,Person,Task,Uses,declared_minutes\n2026-W03,sophie,cr,2,\n2026-W04,sophie,cr,1,\n"
+    )
+
+
 def test_merge_reports_every_replaced_answer(tmp_path):
     data = company(tmp_path)
     answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,\n")

@@ -146,6 +146,7 @@ class RawRows:
     lines: list[int]
     french: bool
     encoding: str
+    written: tuple[str, ...] = ()  # the header as written, case kept (« Tâche »)
 
     def table(self) -> RawTable:
         frame = (
@@ -201,7 +202,8 @@ def records_of(
             continue
         rows.append(fitted)
         lines.append(line)
-    return RawRows(header, rows, lines, french, encoding), problems
+    written = tuple(cell.lstrip("\ufeff") for cell in records[0][1][: len(header)])
+    return RawRows(header, rows, lines, french, encoding, written), problems
 
 
 def read_rows(path: Path, name: str) -> tuple[RawRows | None, list[Problem]]:
