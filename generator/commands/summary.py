@@ -14,10 +14,18 @@ from generator.pages.escape import markdown_text
 PERIODS = ("week", "month", "date")
 
 
-def problems_markdown(problems: Sequence[Problem]) -> str:
-    """All problems as a Markdown table (data text escaped: it is shown on GitHub)."""
+def warnings_markdown(warnings: Sequence[str]) -> list[str]:
+    """The warnings as a Markdown list under their title (« lu comme un CSV Windows »)."""
+    if not warnings:
+        return []
+    return ["", text("summary.warnings"), "", *(f"- {markdown_text(w)}" for w in warnings)]
+
+
+def problems_markdown(problems: Sequence[Problem], warnings: Sequence[str] = ()) -> str:
+    """All problems as a Markdown table, then the warnings (data text escaped: it is shown
+    on GitHub)."""
     if not problems:
-        return text("summary.valid") + "\n"
+        return "\n".join([text("summary.valid"), *warnings_markdown(warnings)]) + "\n"
     lines = [
         text("summary.problems", count=len(problems)),
         "",
@@ -27,7 +35,7 @@ def problems_markdown(problems: Sequence[Problem]) -> str:
     for p in problems:
         cells = (p.file, str(p.line or ""), p.column, p.message)
         lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + warnings_markdown(warnings)) + "\n"
 
 
 def file_changes(path: Path, name: str) -> tuple[str, ...]:

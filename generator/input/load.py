@@ -68,11 +68,12 @@ def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> 
 
 
 def encoding_notice(name: str) -> Notice:
-    """A file read as Windows-1252, with the answer's file left out of the public report."""
+    """A file read as Windows-1252: it concerns whoever saved the file, not the report's
+    readers, so it is printed by ``roi validate`` and ``roi build`` and shown in the pull
+    request's summary, never on a page (the answer's file left out of a public wording)."""
     message = text("warnings.windows_encoding", file=name)
-    return Notice(
-        "windows_encoding", "", message, text("warnings.windows_encoding", file=public_file(name))
-    )
+    public = text("warnings.windows_encoding", file=public_file(name))
+    return Notice("windows_encoding", "", message, public, on_pages=False)
 
 
 def typed_frame(
@@ -292,7 +293,7 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
     if "usage" in frames and "tasks" in frames:
         problems += usage_problems(frames["usage"], frames["tasks"])
     if problems or company is None:
-        raise DataError(problems)
+        raise DataError(problems, [notice.message for notice in notices])
     notices += identifier_notices(company, frames["people"])
     notices += deployment_notices(company, frames)
     aside: dict[str, pd.DataFrame] = {}
