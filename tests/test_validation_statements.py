@@ -103,10 +103,11 @@ def test_the_example_output_of_the_method_page_is_what_validate_prints(
     page = (GOLDEN / "methode.md").read_text("utf-8")
     block = re.search(r"```text\n(data/usage\.csv:.*?)```", page, re.S)
     assert block is not None
-    data = write_company(tmp_path / "data", {})
+    people = [{"person": "amelie", "trained_on": "2026-01-05"}]
+    data = write_company(tmp_path / "data", {"people.csv": people})
     (data / "usage.csv").write_text(
-        "week,person,task,uses\n2026-W03,sophie,compte_rendu,3\n"
-        "2026-W04,sophie,compte_rendu,-3\n2026-W04,sophi,compte_rendu,2\n",
+        "week,person,task,uses\n2026-W03,amelie,compte_rendu,3\n"
+        "2026-W04,amelie,compte_rendu,-3\n2026-W04,amelei,compte_rendu,2\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
