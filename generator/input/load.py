@@ -57,7 +57,7 @@ def public_file(name: str) -> str:
 def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> list[Notice]:
     """A column the contract does not know: named in the complete report; the public one
     neither quotes the header (it is free text: « remarque_sophie ») nor the answer's file."""
-    unknown = [c for c in header if c not in schema.column_names and c != LINE]
+    unknown = dict.fromkeys(c for c in header if c not in schema.column_names and c != LINE)
     anonymous = text("public.unknown_column", file=public_file(name))
     return [
         Notice(
@@ -122,11 +122,10 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
         return FileResult(None, problems, [])
     written = [c for c in raw.frame.columns if c != LINE]
     header = contract_header(schema, written)
-    notices = unknown_column_notices(name, schema, header)
-    if raw.encoding == "cp1252":
-        notices.append(encoding_notice(name))
+    encoding = [encoding_notice(name)] if raw.encoding == "cp1252" else []
     if missing := header_problems(name, schema, written):
-        return FileResult(None, problems + missing, notices)
+        return FileResult(None, problems + missing, encoding)  # unread: no column is ignored
+    notices = unknown_column_notices(name, schema, header) + encoding
     raw = replace(raw, frame=raw.frame.rename(columns=dict(zip(written, header, strict=True))))
     typed, value_problems = typed_frame(name, schema, raw, today)
     typed[SOURCE] = name
@@ -153,11 +152,10 @@ def answer_rows(
         empty = Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         return None, problems or [empty], []
     header = contract_header(schema, rows.header)
-    notices = unknown_column_notices(name, schema, header)
-    if rows.encoding == "cp1252":
-        notices.append(encoding_notice(name))
+    encoding = [encoding_notice(name)] if rows.encoding == "cp1252" else []
     if missing := header_problems(name, schema, rows.header):
-        return None, problems + missing, notices
+        return None, problems + missing, encoding  # unread: no column is ignored
+    notices = unknown_column_notices(name, schema, header) + encoding
     return replace(rows, header=header), problems, notices
 
 
