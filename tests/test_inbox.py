@@ -116,6 +116,21 @@ def test_job_summary_lists_what_a_pull_request_adds(tmp_path, monkeypatch):
     assert "Les données sont valides" in text
 
 
+def test_job_summary_reads_french_headers(tmp_path, monkeypatch):
+    data = company(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (data / "usage.csv").write_text(
+        "Semaine;Personne;Tâche;utilisations\n2026-W03;sophie;cr;2\n2026-W04;marc;cr;1\n", "utf-8"
+    )
+    listing = tmp_path / "changed.txt"
+    listing.write_text("data/usage.csv\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(cli, ["validate", "--data", "data", "--changed-list", str(listing)])
+    assert result.exit_code == 0, result.output
+    assert "| usage\\.csv | 2 | 2 | 2026\\-W03 … 2026\\-W04 |" in summary.read_text("utf-8")
+
+
 def test_job_summary_lists_every_problem_not_only_ten(tmp_path, monkeypatch):
     data = company(tmp_path)
     monkeypatch.chdir(tmp_path)

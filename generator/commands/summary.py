@@ -9,6 +9,8 @@ from pathlib import Path
 from generator.core.errors import Problem
 from generator.core.i18n import text
 from generator.input.csvread import read_table
+from generator.input.headers import contract_header
+from generator.input.schema import SCHEMAS, FileSchema
 from generator.pages.escape import markdown_text
 
 PERIODS = ("week", "month", "date")
@@ -38,12 +40,21 @@ def problems_markdown(problems: Sequence[Problem], warnings: Sequence[str] = ())
     return "\n".join(lines + warnings_markdown(warnings)) + "\n"
 
 
+def contract_file(name: str) -> FileSchema | None:
+    """The contract file a changed CSV is or answers to (``inbox/usage/….csv``: usage.csv)."""
+    parts = name.split("/")
+    return SCHEMAS.get(f"{parts[1]}.csv" if parts[0] == "inbox" and len(parts) > 2 else name)
+
+
 def file_changes(path: Path, name: str) -> tuple[str, ...]:
-    """One changed CSV: rows, distinct people, the periods it covers."""
+    """One changed CSV: rows, distinct people, the periods it covers (French headers read
+    as the contract's names)."""
     raw, _ = read_table(path, name)
     if raw is None:
         return (name, "0", "—", "—")
     frame = raw.frame
+    if (schema := contract_file(name)) is not None:
+        frame = frame.set_axis(contract_header(schema, list(frame.columns)), axis="columns")
     people = frame["person"].str.casefold().nunique() if "person" in frame else 0
     column = next((c for c in PERIODS if c in frame), None)
     periods = sorted(set(frame[column])) if column else []
