@@ -17,7 +17,6 @@ from generator.input.schema import FILES, FileSchema
 SCAFFOLD = resources.files("generator").joinpath("scaffold")
 WORKFLOWS = ("validate.yml", "publish.yml")
 GITIGNORE = "site/\n.roi/\n.venv/\n"
-BOM = "\ufeff"
 
 
 def last_monday(today: date) -> date:
@@ -42,7 +41,7 @@ def csv_template(schema: FileSchema, french_headers: bool) -> str:
     ``french_headers`` the French aliases as French Excel saves them (``;``, UTF-8 with a BOM
     so that Excel reads the accents)."""
     if french_headers:
-        return BOM + schema.french_header + "\n"
+        return "\ufeff" + schema.french_header + "\n"  # the BOM Excel reads UTF-8 by
     return schema.header + "\n"
 
 
