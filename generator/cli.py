@@ -87,12 +87,17 @@ def one_line(value: str) -> str:
     return value.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def print_problems(problems: Iterable[Problem], data_dir: Path) -> None:
+def print_problems(
+    problems: Iterable[Problem], data_dir: Path, warnings: Iterable[str] = ()
+) -> None:
+    """Every problem (the screen capped), the warnings met on the way, one summary line."""
     shown = [located(p, data_dir) for p in problems]
     for problem in shown[:SCREEN_LIMIT]:
         click.echo(one_line(str(problem)), err=True)
     if len(shown) > SCREEN_LIMIT:
         click.echo(text("loader.more", count=len(shown) - SCREEN_LIMIT), err=True)
+    for warning in warnings:
+        click.echo(one_line(text("cli.warning", message=warning)), err=True)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in shown:
             click.echo(annotation(problem))
@@ -107,7 +112,7 @@ def user_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except DataError as error:
-            print_problems(error.problems, kwargs.get("data_dir", Path("data")))
+            print_problems(error.problems, kwargs.get("data_dir", Path("data")), error.warnings)
         except (GeneratorError, MkDocsException) as error:
             click.echo(text("cli.error", error=error), err=True)
         sys.exit(1)
@@ -201,9 +206,10 @@ def validate(data_dir: Path, changed_list: Path | None, today: datetime | None) 
     try:
         data = load_dataset(data_dir, build_date(today))
     except DataError as error:
-        job_summary(problems_markdown([located(p, data_dir) for p in error.problems]))
+        located_problems = [located(p, data_dir) for p in error.problems]
+        job_summary(problems_markdown(located_problems, error.warnings))
         raise
-    job_summary(problems_markdown([]))
+    job_summary(problems_markdown([], [notice.message for notice in data.notices]))
     for notice in data.notices:
         click.echo(one_line(text("cli.warning", message=notice.message)))
     rows = sum(count.read for count in data.rows.values())
@@ -236,11 +242,12 @@ def merge(data_dir: Path, today: datetime | None) -> None:
 
 @cli.command(help=text("cli.commands.init"))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--french-headers", is_flag=True, help=text("cli.options.french_headers"))
 @user_errors
-def init(directory: Path) -> None:
+def init(directory: Path, french_headers: bool) -> None:
     """Create a new company's repository: settings, empty CSV files, mkdocs.yml, README."""
     from generator.commands.init import create_repository
 
-    for path in create_repository(directory):
+    for path in create_repository(directory, french_headers=french_headers):
         click.echo(text("cli.created", path=path.as_posix()))
     click.echo(text("cli.next_step", directory=directory.as_posix()))

@@ -34,6 +34,7 @@ GOOD = HERE / "good_inputs"
 TODAY = "2026-06-30"  # a Tuesday: 2026-W27 has begun, 2026-W28 has not
 PROBLEM_LINE = r"^[^:]+(:\d+)?: "
 SUMMARY = "{} problème(s) dans les données : rien n'a été publié."
+WARNING = "Attention : "  # a warning printed with the problems (« lu comme un CSV Windows »)
 
 
 def roi(case: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
@@ -59,8 +60,10 @@ def test_validate_prints_exactly_the_expected_problems(
     if request.config.getoption("--update-goldens"):
         expected.write_text(result.stderr, encoding="utf-8")
     assert result.stderr == expected.read_text("utf-8")
-    *problems, summary = result.stderr.splitlines()
+    *printed, summary = result.stderr.splitlines()
+    problems = [line for line in printed if not line.startswith(WARNING)]
     assert problems
+    assert printed == problems + printed[len(problems) :]  # warnings come after the problems
     assert summary == SUMMARY.format(len(problems))
     for line in problems:
         assert line.startswith("data/")

@@ -297,6 +297,37 @@ def test_init_then_validate_then_build(here: Path, monkeypatch: pytest.MonkeyPat
     assert published["as_of"] == {"week": None, "month": None}
 
 
+def test_init_with_french_headers_writes_the_aliases_and_validates(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = roi("init", "co", "--french-headers")
+    assert result.exit_code == 0, result.output
+    data = here / "co" / "data"
+    assert (data / "usage.csv").read_bytes() == (
+        "\ufeffsemaine;personne;tâche;utilisations;minutes_déclarées\n".encode()
+    )
+    for schema in FILES:
+        header = (data / schema.name).read_text("utf-8-sig")
+        assert header == ";".join(c.alias for c in schema.columns) + "\n", schema.name
+    (data / "people.csv").write_text(
+        "\ufeffpersonne;nom;équipe;métier;formé_le;groupe\nsophie;Sophie;;;05/01/2026;\n",
+        encoding="utf-8",
+    )
+    (data / "tasks.csv").write_text(
+        "\ufefftâche;libellé;minutes_avant;minutes_après\ncr;Comptes-rendus;45;15\n",
+        encoding="utf-8",
+    )
+    (data / "usage.csv").write_text(
+        "\ufeffsemaine;personne;tâche;utilisations;minutes_déclarées\n"
+        "12/01/2026;sophie;cr;3;20,5\n",
+        encoding="utf-8",
+    )
+    result = roi("validate", "--data", "co/data", "--today", "2026-06-30")
+    assert result.exit_code == 0, result.output
+    # (deployed_on is last Monday: the « after » period is still empty, a warning)
+    assert lines(result.stdout)[-1] == f"Données valides : {len(FILES)} fichier(s), 3 ligne(s)."
+
+
 def test_init_refuses_a_non_empty_folder(here: Path) -> None:
     (here / "co").mkdir()
     (here / "co" / "notes.txt").write_text("à garder", encoding="utf-8")

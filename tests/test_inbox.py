@@ -116,6 +116,21 @@ def test_job_summary_lists_what_a_pull_request_adds(tmp_path, monkeypatch):
     assert "Les données sont valides" in text
 
 
+def test_job_summary_reads_french_headers(tmp_path, monkeypatch):
+    data = company(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (data / "usage.csv").write_text(
+        "Semaine;Personne;Tâche;utilisations\n2026-W03;sophie;cr;2\n2026-W04;marc;cr;1\n", "utf-8"
+    )
+    listing = tmp_path / "changed.txt"
+    listing.write_text("data/usage.csv\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(cli, ["validate", "--data", "data", "--changed-list", str(listing)])
+    assert result.exit_code == 0, result.output
+    assert "| usage\\.csv | 2 | 2 | 2026\\-W03 … 2026\\-W04 |" in summary.read_text("utf-8")
+
+
 def test_job_summary_lists_every_problem_not_only_ten(tmp_path, monkeypatch):
     data = company(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -209,6 +224,37 @@ def test_merge_keeps_a_french_excel_file_french(tmp_path):
         b"\xef\xbb\xbfweek;person;task;uses;declared_minutes\r\n"
         b"2026-W03;sophie;cr;2;12,50\r\n"
         b"2026-W04;sophie;cr;1;7,25\r\n"
+    )
+
+
+def test_merge_keeps_french_headers_as_the_file_writes_them(tmp_path):
+    # The answers carry the contract's names (week, person…): their cells go under the
+    # file's own French headers, case and accents kept; a column only the answers have is
+    # appended under its French name.
+    data = company(tmp_path)
+    (data / "usage.csv").write_bytes(
+        "\ufeffSemaine;Personne;Tâche;utilisations;remarque\r\n"
+        "2026-W03;sophie;cr;2;première\r\n".encode()
+    )
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,7.25\n")
+    result = merge(data)
+    assert result.exit_code == 0, result.output
+    assert (data / "usage.csv").read_bytes() == (
+        "\ufeffSemaine;Personne;Tâche;utilisations;remarque;minutes_déclarées\r\n"
+        "2026-W03;sophie;cr;2;première;\r\n"
+        "2026-W04;sophie;cr;1;;7,25\r\n".encode()
+    )
+    validate = CliRunner().invoke(cli, ["validate", "--data", str(data), "--today", "2026-06-30"])
+    assert validate.exit_code == 0, validate.output
+
+
+def test_merge_keeps_the_case_of_contract_headers(tmp_path):
+    data = company(tmp_path)
+    (data / "usage.csv").write_text("Week,Person,Task,Uses\n2026-W03,sophie,cr,2\n", "utf-8")
+    answer(data, "20260121-090000-sophie-c3d4.csv", "2026-W04,sophie,cr,1,\n")
+    assert merge(data).exit_code == 0
+    assert (data / "usage.csv").read_text("utf-8") == (
+        "Week,Person,Task,Uses,declared_minutes\n2026-W03,sophie,cr,2,\n2026-W04,sophie,cr,1,\n"
     )
 
 

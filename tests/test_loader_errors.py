@@ -26,8 +26,9 @@ USAGE_HEADER = "week,person,task,uses\n"
 FR_EXCEL = "\ufeff"  # French Excel's "CSV UTF-8" starts with a BOM and ends lines with CRLF
 
 MISSING_USES = (
-    "usage.csv:1: uses: colonne obligatoire absente "
-    "(en-tête attendu : week, person, task, uses, declared_minutes)"
+    "usage.csv:1: uses: colonne obligatoire « uses » (ou « utilisations ») absente : ajoutez-la "
+    "(colonnes trouvées : week, person, task ; "
+    "en-tête attendu : week, person, task, uses, declared_minutes)"
 )
 NOT_A_WEEK = "attendu une semaine ISO AAAA-Wnn (ex. 2026-W03) ou une date"
 EXCEL_HINT = "dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des virgules) »"
@@ -176,8 +177,35 @@ BROKEN = [
     pytest.param(
         "usage.csv",
         "week,person,task,usage\n2026-W03,sophie,compte_rendu,3\n",
-        [MISSING_USES],
+        [
+            "usage.csv:1: uses: colonne obligatoire absente : trouvé « usage », attendu « uses » "
+            "(ou « utilisations ») ; renommez la colonne (colonnes trouvées : week, person, task, "
+            "usage)"
+        ],
         id="misspelled-required-column",
+    ),
+    pytest.param(
+        # « taches » is neither task nor its alias tâche, but close to the alias
+        "usage.csv",
+        "semaine;personne;taches;utilisation\n2026-W03;sophie;compte_rendu;3\n",
+        [
+            "usage.csv:1: task: colonne obligatoire absente : trouvé « taches », attendu « task » "
+            "(ou « tâche ») ; renommez la colonne (colonnes trouvées : semaine, personne, taches, "
+            "utilisation)",
+            "usage.csv:1: uses: colonne obligatoire absente : trouvé « utilisation », attendu "
+            "« uses » (ou « utilisations ») ; renommez la colonne (colonnes trouvées : semaine, "
+            "personne, taches, utilisation)",
+        ],
+        id="misspelled-french-columns",
+    ),
+    pytest.param(
+        "usage.csv",
+        "week,person,tâche,task,uses\n2026-W03,sophie,compte_rendu,compte_rendu,3\n",
+        [
+            "usage.csv:1: task: les colonnes « tâche » et « task » sont la même colonne task, "
+            "sous deux noms : gardez-en une seule"
+        ],
+        id="alias-and-contract-name",
     ),
     pytest.param(
         "usage.csv",
@@ -302,6 +330,17 @@ BROKEN = [
     ),
     pytest.param(
         "usage.csv",
+        USAGE_HEADER + "2026-W03,sophia,compte_rendus,3\n",
+        [
+            "usage.csv:2: person: « sophia » n'est pas déclaré dans people.csv : "
+            "vouliez-vous dire « sophie » ?",
+            "usage.csv:2: task: « compte_rendus » n'est pas déclaré dans tasks.csv : "
+            "vouliez-vous dire « compte_rendu » ?",
+        ],
+        id="unknown-ids-close-to-known-ones",
+    ),
+    pytest.param(
+        "usage.csv",
         USAGE_HEADER
         + "2026-W03,sophie,compte_rendu,3\n2026-W04,sophie,compte_rendu,3\n"
         + "14/01/2026,Sophie,compte_rendu,4\n",
@@ -320,34 +359,80 @@ BROKEN = [
     # --- periods ------------------------------------------------------------------------
     pytest.param(
         "usage.csv",
-        USAGE_HEADER + "2026-W54,sophie,compte_rendu,3\n",
-        [f"usage.csv:2: week: {NOT_A_WEEK}, reçu « 2026-W54 »"],
+        USAGE_HEADER + "2026-W54,sophie,compte_rendu,3\n2026-W00,sophie,compte_rendu,3\n",
+        [
+            "usage.csv:2: week: « 2026-W54 » n'est pas une semaine du calendrier : "
+            "la semaine 54 n'existe pas, une année a 52 ou 53 semaines",
+            "usage.csv:3: week: « 2026-W00 » n'est pas une semaine du calendrier : "
+            "la semaine 0 n'existe pas, une année a 52 ou 53 semaines",
+        ],
         id="week-54",
     ),
     pytest.param(
-        # 2025 has 52 ISO weeks, 2026 has 53: fromisocalendar(2026, 53, 1) is 2026-12-28.
+        # 2027 has 52 ISO weeks, 2026 has 53: fromisocalendar(2026, 53, 1) is 2026-12-28.
         # Two invalid weeks are not "duplicates" of each other.
         "usage.csv",
         USAGE_HEADER
-        + "2025-W53,sophie,compte_rendu,3\n2026-W53,sophie,compte_rendu,3\n"
+        + "2027-W53,sophie,compte_rendu,3\n2026-W53,sophie,compte_rendu,3\n"
         + "2026-W99,sophie,compte_rendu,3\n",
         [
-            f"usage.csv:2: week: {NOT_A_WEEK}, reçu « 2025-W53 »",
-            f"usage.csv:4: week: {NOT_A_WEEK}, reçu « 2026-W99 »",
+            "usage.csv:2: week: « 2027-W53 » n'est pas une semaine du calendrier : "
+            "la semaine 53 n'existe pas en 2027, 2027 n'a que 52 semaines",
+            "usage.csv:4: week: « 2026-W99 » n'est pas une semaine du calendrier : "
+            "la semaine 99 n'existe pas, une année a 52 ou 53 semaines",
         ],
         id="week-53-of-a-52-week-year",
     ),
     pytest.param(
         "costs.csv",
-        "category,amount,kind,start\nlicence,10,monthly,2026-13\n",
-        ["costs.csv:2: start: attendu un mois AAAA-MM (ex. 2026-01) ou une date, reçu « 2026-13 »"],
+        "category,amount,kind,start\nlicence,10,monthly,2026-13\nlicence,10,monthly,00/2026\n",
+        [
+            "costs.csv:2: start: « 2026-13 » n'est pas un mois du calendrier : "
+            "le mois 13 n'existe pas, les mois vont de 1 à 12",
+            "costs.csv:3: start: « 00/2026 » n'est pas un mois du calendrier : "
+            "le mois 0 n'existe pas, les mois vont de 1 à 12",
+        ],
         id="month-13",
     ),
     pytest.param(
         "timings.csv",
-        "date,person,task,minutes,with_ai\n31/02/2026,sophie,compte_rendu,10,yes\n",
-        ["timings.csv:2: date: attendu une date AAAA-MM-JJ ou JJ/MM/AAAA, reçu « 31/02/2026 »"],
+        "date,person,task,minutes,with_ai\n31/02/2026,sophie,compte_rendu,10,yes\n"
+        "31/09/2026,sophie,compte_rendu,10,yes\n2026-06-31,sophie,compte_rendu,10,yes\n"
+        "2026-03-00,sophie,compte_rendu,10,yes\n",
+        [
+            "timings.csv:2: date: « 31/02/2026 » n'est pas une date du calendrier : "
+            "le 31 février n'existe pas, février n'a que 28 jours",
+            "timings.csv:3: date: « 31/09/2026 » n'est pas une date du calendrier : "
+            "le 31 septembre n'existe pas, septembre n'a que 30 jours",
+            "timings.csv:4: date: « 2026-06-31 » n'est pas une date du calendrier : "
+            "le 31 juin n'existe pas, juin n'a que 30 jours",
+            "timings.csv:5: date: « 2026-03-00 » n'est pas une date du calendrier : "
+            "le jour 0 n'existe pas, un mois commence le 1er",
+        ],
         id="date-31-february",
+    ),
+    pytest.param(
+        "mental_load.csv",
+        "date,person,task,before,after\n29/02/2027,sophie,compte_rendu,8,4\n"
+        "29/02/2028,sophie,compte_rendu,8,4\n",
+        [
+            "mental_load.csv:2: date: « 29/02/2027 » n'est pas une date du calendrier : "
+            "le 29 février 2027 n'existe pas, 2027 n'est pas bissextile : février n'a que 28 jours"
+        ],
+        id="february-29-of-a-common-year",
+    ),
+    pytest.param(
+        "timings.csv",
+        "date,person,task,minutes,with_ai\n01/13/2026,sophie,compte_rendu,10,yes\n"
+        "2026-13-01,sophie,compte_rendu,10,yes\n",
+        [
+            "timings.csv:2: date: « 01/13/2026 » n'est pas une date du calendrier : "
+            "le mois 13 n'existe pas, les mois vont de 1 à 12 : jour et mois inversés ? "
+            "Écrivez JJ/MM/AAAA",
+            "timings.csv:3: date: « 2026-13-01 » n'est pas une date du calendrier : "
+            "le mois 13 n'existe pas, les mois vont de 1 à 12",
+        ],
+        id="month-first-date",
     ),
     pytest.param(
         "costs.csv",
@@ -541,7 +626,8 @@ def test_every_problem_of_every_file_at_once(tmp_path: Path) -> None:
         "company.yml:3: recent_months: attendu un nombre entier ≥ 1, reçu « 0 »",
         "customers.csv:2: nps: attendu un nombre ≥ -100, reçu « -101 »",
         "customers.csv:2: orders: attendu un nombre entier, reçu « 12,5 »",
-        "people.csv:3: trained_on: attendu une date AAAA-MM-JJ ou JJ/MM/AAAA, reçu « 32/01/2026 »",
+        "people.csv:3: trained_on: « 32/01/2026 » n'est pas une date du calendrier : "
+        "le 32 janvier n'existe pas, janvier n'a que 31 jours",
         "usage.csv:3: person: « julie » n'est pas déclaré dans people.csv",
         "usage.csv:3: uses: attendu un nombre entier ≥ 0, reçu « -1 »",
         "usage.csv:4: task: doublon : week=2026-W03, person=sophie, task=compte_rendu "
@@ -586,3 +672,43 @@ def test_old_mac_line_endings_are_read(tmp_path):
     (data / "people.csv").write_bytes(content.encode("utf-8"))
     people = load_dataset(data).frame("people")
     assert list(people["person"]) == ["helene"] and list(people["name"]) == ["Hélène"]
+
+
+def test_unknown_id_gets_every_close_id_and_team_every_close_team(tmp_path: Path) -> None:
+    data_dir = company(tmp_path)
+    put(
+        data_dir,
+        "people.csv",
+        "person,team\nsophie,Agence Lyon\namelie,Agence Lille\namelia,Agence Lyon\n"
+        "emilie,Agence Lille\n",
+    )
+    put(data_dir, "usage.csv", USAGE_HEADER + "2026-W03,amelei,compte_rendu,3\n")
+    put(data_dir, "capacity.csv", "month,team,handled\n2026-01,Agence Lion,10\n")
+    assert problems(data_dir) == [
+        "capacity.csv:2: team: l'équipe « Agence Lion » n'est pas une équipe de people.csv : "
+        "vouliez-vous dire « Agence Lyon » ou « Agence Lille » ? Écrivez-la exactement comme "
+        "dans people.csv, sinon la comparaison avec le groupe témoin l'ignore",
+        "usage.csv:2: person: « amelei » n'est pas déclaré dans people.csv : "
+        "vouliez-vous dire « amelie » ou « amelia » ?",
+    ]
+
+
+def test_french_headers_are_read_as_the_contract_names(tmp_path: Path) -> None:
+    data_dir = company(tmp_path)
+    put(
+        data_dir,
+        "people.csv",
+        crlf("Personne;Nom;Équipe;Métier;Formé_le;Groupe\nsophie;Sophie;;;;\n"),
+    )
+    put(
+        data_dir,
+        "usage.csv",
+        "semaine,personne,Tâche,utilisations,minutes_déclarées\n2026-W03,sophie,compte_rendu,3,20\n",
+    )
+    data = load_dataset(data_dir)
+    usage = data.frame("usage")
+    assert list(usage[["week", "person", "task", "uses"]].itertuples(index=False, name=None)) == [
+        ("2026-W03", "sophie", "compte_rendu", 3)
+    ]
+    assert list(usage["declared_minutes"]) == [20]
+    assert [n.code for n in data.notices] == []

@@ -4,8 +4,10 @@ The data is checked first, exactly as ``roi validate`` checks it (same build dat
 is merged from data it refuses. Each target file keeps its rows in their order, its columns
 and the text of every cell; a row an answer replaces is replaced where it stands, the other
 answer rows are appended, oldest first; columns only the answers have are appended to the
-header. The file keeps its separator, line ends and byte-order mark. It is then read again and
-compared, text and values, with what was meant; only then are the answers deleted.
+header. The file keeps its header as written (French names, « Tâche », stay: the answers'
+contract names are matched to them), its separator, line ends and byte-order mark. It is then
+read again and compared, text and values, with what was meant; only then are the answers
+deleted.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import pandas as pd
 from generator.input.answers import inbox_paths
 from generator.input.csvread import LINE, SOURCE, read_rows
 from generator.input.dataset import Dataset
+from generator.input.headers import contract_header
 from generator.input.load import load_dataset, read_file
+from generator.input.parse import fold
 from generator.input.schema import FILES, FileSchema
 
 BOM = b"\xef\xbb\xbf"
@@ -50,6 +54,7 @@ class Plan:
     after: bytes
     expected: pd.DataFrame
     header: list[str]
+    written: list[str]
     cells: list[list[str]]
     merged: Merged
 
@@ -64,23 +69,36 @@ def number_cell(value: Any, french: bool) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """One file's cells as written (line → column → text) and its dialect."""
+    """One file's cells as written (line → column → text) and its dialect; columns by the
+    contract's names (``header``) and as the file spells them (``written``: « Tâche »)."""
 
     rows: dict[int, dict[str, str]]
     header: list[str]
+    written: list[str]
     french: bool
     encoding: str
 
 
-def read_source(path: Path, name: str) -> Source | None:
+def read_source(path: Path, name: str, schema: FileSchema) -> Source | None:
     rows, _ = read_rows(path, name)  # the loader has already reported its problems
     if rows is None:
         return None
+    header = contract_header(schema, rows.header)
     cells = {
-        line: dict(zip(rows.header, record, strict=True))
+        line: dict(zip(header, record, strict=True))
         for line, record in zip(rows.lines, rows.rows, strict=True)
     }
-    return Source(cells, rows.header, rows.french, rows.encoding)
+    return Source(cells, header, list(rows.written), rows.french, rows.encoding)
+
+
+def written_header(schema: FileSchema, header: list[str], main: Source | None) -> list[str]:
+    """The merged file's header as it is written: each column of the file as the file spells
+    it; a column only the answers have, by its French alias when the file speaks French
+    (« minutes_déclarées » after « semaine;personne;tâche;utilisations »), else its name."""
+    spelled = dict(zip(main.header, main.written, strict=True)) if main else {}
+    french = any(fold(spelled.get(c.name, "")) == fold(c.alias) != c.name for c in schema.columns)
+    aliases = {c.name: c.alias for c in schema.columns} if french else {}
+    return [spelled.get(c) or aliases.get(c) or c for c in header]
 
 
 def row_cells(
@@ -134,7 +152,7 @@ def plan_file(data: Dataset, data_dir: Path, schema: FileSchema, today: date | N
     names = ([schema.name] if before is not None else []) + [
         p.relative_to(data_dir).as_posix() for p in answers
     ]
-    sources = {n: s for n in names if (s := read_source(data_dir / n, n)) is not None}
+    sources = {n: s for n in names if (s := read_source(data_dir / n, n, schema)) is not None}
     main = sources.get(schema.name)
     french = main.french if main is not None else False
     header = list(dict.fromkeys(c for s in sources.values() for c in s.header))
@@ -148,11 +166,12 @@ def plan_file(data: Dataset, data_dir: Path, schema: FileSchema, today: date | N
         cells.append(row_cells(source.rows[line], typed.loc[(name, line)], header, schema, convert))
     expected = typed.loc[order].reset_index(drop=True)
     encoding = main.encoding if main is not None else "utf-8"
-    after = file_bytes(header, cells, french, before, encoding)
+    written = written_header(schema, header, main)
+    after = file_bytes(written, cells, french, before, encoding)
     folder = f"inbox/{schema.stem}/"
     replaced = tuple(r for r in data.replaced if r.startswith((f"{schema.name}:", folder)))
     merged = Merged(schema.name, len(cells), tuple(answers), replaced)
-    return Plan(schema, path, before, after, expected, header, cells, merged)
+    return Plan(schema, path, before, after, expected, header, written, cells, merged)
 
 
 def file_bytes(
@@ -173,12 +192,12 @@ def file_bytes(
 
 def verify(plan: Plan, today: date | None) -> None:
     """Read the written file alone: the same header and text in every cell, the same values."""
-    source = read_source(plan.path, plan.schema.name)
+    source = read_source(plan.path, plan.schema.name, plan.schema)
     read = read_file(plan.path, plan.schema.name, plan.schema, today).frame
     if source is None or read is None:
         raise RuntimeError(f"{plan.schema.name}: unreadable after merge")  # a bug
     written = [[row.get(c, "") for c in plan.header] for row in source.rows.values()]
-    if source.header != plan.header or written != plan.cells:
+    if source.written != plan.written or source.header != plan.header or written != plan.cells:
         raise RuntimeError(f"{plan.schema.name}: text changed by the merge")  # a bug
     columns = list(plan.schema.column_names)
     pd.testing.assert_frame_equal(  # a bug, not a user error, when it fails

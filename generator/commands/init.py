@@ -12,7 +12,7 @@ from generator import __version__
 from generator.commands.settingsfile import settings_file
 from generator.core.errors import GeneratorError
 from generator.core.i18n import text
-from generator.input.schema import FILES
+from generator.input.schema import FILES, FileSchema
 
 SCAFFOLD = resources.files("generator").joinpath("scaffold")
 WORKFLOWS = ("validate.yml", "publish.yml")
@@ -36,7 +36,16 @@ def project_repository() -> str:
     return dict(url.split(", ", 1) for url in urls)["Repository"]
 
 
-def repository_files(name: str, deployed_on: date) -> dict[str, str]:
+def csv_template(schema: FileSchema, french_headers: bool) -> str:
+    """An empty CSV file, its header line alone: the contract's names, or with
+    ``french_headers`` the French aliases as French Excel saves them (``;``, UTF-8 with a BOM
+    so that Excel reads the accents)."""
+    if french_headers:
+        return "\ufeff" + schema.french_header + "\n"  # the BOM Excel reads UTF-8 by
+    return schema.header + "\n"
+
+
+def repository_files(name: str, deployed_on: date, french_headers: bool = False) -> dict[str, str]:
     """Every file of a new repository, by relative path."""
     values = {
         "name": name,
@@ -44,7 +53,7 @@ def repository_files(name: str, deployed_on: date) -> dict[str, str]:
         "version": __version__,
         "repository": project_repository(),
     }
-    files = {f"data/{schema.name}": schema.header + "\n" for schema in FILES}
+    files = {f"data/{schema.name}": csv_template(schema, french_headers) for schema in FILES}
     files["data/company.yml"] = settings_file({"name": name, "deployed_on": deployed_on})
     files["mkdocs.yml"] = SCAFFOLD.joinpath("mkdocs.yml").read_text("utf-8")
     files["README.md"] = render("README.md.j2", values)
@@ -60,13 +69,18 @@ def repository_files(name: str, deployed_on: date) -> dict[str, str]:
 
 
 def create_repository(
-    directory: Path, name: str | None = None, today: date | None = None
+    directory: Path,
+    name: str | None = None,
+    today: date | None = None,
+    french_headers: bool = False,
 ) -> list[Path]:
     """Write a new repository into ``directory`` (absent or empty); returns the files written.
-    The company's ``name`` defaults to the catalogue's placeholder name."""
+    The company's ``name`` defaults to the catalogue's placeholder name; ``french_headers``
+    writes the CSV files' headers with the columns' French aliases."""
     if directory.exists() and any(directory.iterdir()):
         raise GeneratorError(text("init.not_empty", directory=directory))
-    files = repository_files(name or text("init.default_name"), last_monday(today or date.today()))
+    monday = last_monday(today or date.today())
+    files = repository_files(name or text("init.default_name"), monday, french_headers)
     written = []
     for relative, content in files.items():
         path = directory / relative

@@ -9,15 +9,25 @@ from pathlib import Path
 from generator.core.errors import Problem
 from generator.core.i18n import text
 from generator.input.csvread import read_table
+from generator.input.headers import contract_header
+from generator.input.schema import SCHEMAS, FileSchema
 from generator.pages.escape import markdown_text
 
 PERIODS = ("week", "month", "date")
 
 
-def problems_markdown(problems: Sequence[Problem]) -> str:
-    """All problems as a Markdown table (data text escaped: it is shown on GitHub)."""
+def warnings_markdown(warnings: Sequence[str]) -> list[str]:
+    """The warnings as a Markdown list under their title (« lu comme un CSV Windows »)."""
+    if not warnings:
+        return []
+    return ["", text("summary.warnings"), "", *(f"- {markdown_text(w)}" for w in warnings)]
+
+
+def problems_markdown(problems: Sequence[Problem], warnings: Sequence[str] = ()) -> str:
+    """All problems as a Markdown table, then the warnings (data text escaped: it is shown
+    on GitHub)."""
     if not problems:
-        return text("summary.valid") + "\n"
+        return "\n".join([text("summary.valid"), *warnings_markdown(warnings)]) + "\n"
     lines = [
         text("summary.problems", count=len(problems)),
         "",
@@ -27,15 +37,24 @@ def problems_markdown(problems: Sequence[Problem]) -> str:
     for p in problems:
         cells = (p.file, str(p.line or ""), p.column, p.message)
         lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + warnings_markdown(warnings)) + "\n"
+
+
+def contract_file(name: str) -> FileSchema | None:
+    """The contract file a changed CSV is or answers to (``inbox/usage/….csv``: usage.csv)."""
+    parts = name.split("/")
+    return SCHEMAS.get(f"{parts[1]}.csv" if parts[0] == "inbox" and len(parts) > 2 else name)
 
 
 def file_changes(path: Path, name: str) -> tuple[str, ...]:
-    """One changed CSV: rows, distinct people, the periods it covers."""
+    """One changed CSV: rows, distinct people, the periods it covers (French headers read
+    as the contract's names)."""
     raw, _ = read_table(path, name)
     if raw is None:
         return (name, "0", "—", "—")
     frame = raw.frame
+    if (schema := contract_file(name)) is not None:
+        frame = frame.set_axis(contract_header(schema, list(frame.columns)), axis="columns")
     people = frame["person"].str.casefold().nunique() if "person" in frame else 0
     column = next((c for c in PERIODS if c in frame), None)
     periods = sorted(set(frame[column])) if column else []

@@ -27,8 +27,10 @@ class GeneratorError(Exception):
 
 
 class DataError(GeneratorError):
-    """Every problem found in the data, sorted by file and line."""
+    """Every problem found in the data, sorted by file and line, and the warnings met on the
+    way (« lu comme un CSV Windows »), printed with them rather than once all is fixed."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], warnings: Iterable[str] = ()) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        self.warnings: tuple[str, ...] = tuple(warnings)
         super().__init__(f"{len(self.problems)} problem(s) in the data")

@@ -17,6 +17,7 @@ from generator.core.periods import week_sunday
 from generator.input.csvread import LINE
 from generator.input.parse import DTYPES, expected, shown
 from generator.input.schema import Column, FileSchema
+from generator.input.suggest import close_matches, one_of
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -151,13 +152,25 @@ def reference_problems(
     name: str, frame: pd.DataFrame, column: str, known: Iterable[str], target: str
 ) -> list[Problem]:
     """Identifiers that ``target`` (people.csv, tasks.csv) does not declare."""
-    unknown = frame[frame[column].notna() & ~frame[column].isin(set(known))]
+    known = set(known)
+    unknown = frame[frame[column].notna() & ~frame[column].isin(known)]
+    messages = {value: unknown_ref(value, known, target) for value in set(unknown[column])}
     return [
-        Problem(
-            name, int(line), column, text("loader.unknown_ref", value=shown(value), file=target)
-        )
+        Problem(name, int(line), column, messages[value])
         for value, line in zip(unknown[column], unknown[LINE], strict=True)
     ]
+
+
+def unknown_ref(value: str, known: set[str], target: str) -> str:
+    """« amelei » is not declared in ``target``, with the closest declared ids if any."""
+    if suggestions := close_matches(value, known):
+        return text(
+            "loader.unknown_ref_suggestion",
+            value=shown(value),
+            file=target,
+            suggestions=one_of(suggestions),
+        )
+    return text("loader.unknown_ref", value=shown(value), file=target)
 
 
 def cost_problems(name: str, costs: pd.DataFrame) -> list[Problem]:

@@ -23,6 +23,10 @@ LINE = "_line"
 SOURCE = "_source"  # the file a row was read from, once a file and its inbox answers are merged
 LINE_END = re.compile("\r\n|\r|\n")  # the csv module's record ends
 ASCII_SPACES = " \t\x0b\x0c\x1c\x1d\x1e\x1f"  # what ``str.strip`` removes, besides line ends
+ENCODINGS = ("utf-8", "cp1252")
+"""The encodings a CSV file is read in, the first that decodes it: UTF-8 (a BOM dropped), then
+Windows-1252, which French Excel writes for « CSV (séparateur : point-virgule) ». The pages
+state what is accepted from this tuple (``loader.encodings.<encoding>`` in the catalogue)."""
 MAX_BYTES = 40_000_000
 """A larger file is refused before it is read: 250 people × 3 years × 20 tasks of weekly
 usage is about 780 000 rows, some 25 MB; beyond 40 MB a file is an export of something else."""
@@ -45,15 +49,14 @@ def decode(data: bytes, name: str) -> tuple[str | None, str, list[Problem]]:
     which French Excel writes for « CSV (séparateur : point-virgule) »; else a problem."""
     if b"\x00" in data[:8192]:
         return None, "", [Problem(name, 0, "", text("loader.binary"))]
-    try:
-        return data.decode("utf-8-sig"), "utf-8", []
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        failure = Problem(name, line, "", text("loader.not_utf8", line=line))
-    try:
-        return data.decode("cp1252"), "cp1252", []
-    except UnicodeDecodeError:
-        return None, "", [failure]
+    failures = []
+    for encoding in ENCODINGS:
+        try:
+            return data.decode("utf-8-sig" if encoding == "utf-8" else encoding), encoding, []
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            failures.append(Problem(name, line, "", text("loader.not_utf8", line=line)))
+    return None, "", failures[:1]
 
 
 def is_french(header_line: str) -> bool:
@@ -146,6 +149,7 @@ class RawRows:
     lines: list[int]
     french: bool
     encoding: str
+    written: tuple[str, ...] = ()  # the header as written, case kept (« Tâche »)
 
     def table(self) -> RawTable:
         frame = (
@@ -201,7 +205,8 @@ def records_of(
             continue
         rows.append(fitted)
         lines.append(line)
-    return RawRows(header, rows, lines, french, encoding), problems
+    written = tuple(cell.lstrip("\ufeff") for cell in records[0][1][: len(header)])
+    return RawRows(header, rows, lines, french, encoding, written), problems
 
 
 def read_rows(path: Path, name: str) -> tuple[RawRows | None, list[Problem]]:

@@ -25,6 +25,7 @@ class Notice:
     metric: str
     message: str
     public_message: str | None = None  # said instead on a public site; None: names nobody
+    on_pages: bool = True  # False: for whoever saved the file, in the build output only
 
     def published(self, public: bool) -> str:
         """The message as a report for ``public`` (or private) readers says it."""

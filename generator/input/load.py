@@ -29,7 +29,8 @@ from generator.input.checks import (
 from generator.input.company import Company, load_company
 from generator.input.csvread import LINE, SOURCE, RawRows, RawTable, read_rows, read_table
 from generator.input.dataset import Dataset, Notice, RowCount
-from generator.input.parse import odd_character, parse_column
+from generator.input.headers import contract_header, header_problems
+from generator.input.parse import parse_column
 from generator.input.plausibility import latest_measurement, team_problems, usage_problems
 from generator.input.pseudonyms import name_like_identifiers
 from generator.input.schema import FILES, SCHEMAS, FileSchema
@@ -40,21 +41,6 @@ class FileResult:
     frame: pd.DataFrame | None
     problems: list[Problem]
     notices: list[Notice]
-
-
-def header_problems(name: str, schema: FileSchema, header: list[str]) -> list[Problem]:
-    problems = []
-    columns = ", ".join(schema.column_names)
-    for column in schema.columns:
-        if column.required and column.name not in header:
-            problems.append(
-                Problem(name, 1, column.name, text("loader.missing_column", columns=columns))
-            )
-    for repeated in sorted({c for c in header if header.count(c) > 1}):
-        problems.append(Problem(name, 1, repeated, text("loader.duplicate_column")))
-    odd = ((c, odd_character(c, ascii_only=True)) for c in header if c not in schema.column_names)
-    problems += [Problem(name, 1, "", message) for _, message in odd if message]
-    return problems
 
 
 def public_file(name: str) -> str:
@@ -71,7 +57,7 @@ def public_file(name: str) -> str:
 def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> list[Notice]:
     """A column the contract does not know: named in the complete report; the public one
     neither quotes the header (it is free text: « remarque_sophie ») nor the answer's file."""
-    unknown = [c for c in header if c not in schema.column_names and c != LINE]
+    unknown = dict.fromkeys(c for c in header if c not in schema.column_names and c != LINE)
     anonymous = text("public.unknown_column", file=public_file(name))
     return [
         Notice(
@@ -82,11 +68,12 @@ def unknown_column_notices(name: str, schema: FileSchema, header: list[str]) -> 
 
 
 def encoding_notice(name: str) -> Notice:
-    """A file read as Windows-1252, with the answer's file left out of the public report."""
+    """A file read as Windows-1252: it concerns whoever saved the file, not the report's
+    readers, so it is printed by ``roi validate`` and ``roi build`` and shown in the pull
+    request's summary, never on a page (the answer's file left out of a public wording)."""
     message = text("warnings.windows_encoding", file=name)
-    return Notice(
-        "windows_encoding", "", message, text("warnings.windows_encoding", file=public_file(name))
-    )
+    public = text("warnings.windows_encoding", file=public_file(name))
+    return Notice("windows_encoding", "", message, public, on_pages=False)
 
 
 def typed_frame(
@@ -133,12 +120,13 @@ def read_file(path: Path, name: str, schema: FileSchema, today: date | None = No
             Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         ]
         return FileResult(None, problems, [])
-    header = [c for c in raw.frame.columns if c != LINE]
-    notices = unknown_column_notices(name, schema, header)
-    if raw.encoding == "cp1252":
-        notices.append(encoding_notice(name))
-    if missing := header_problems(name, schema, header):
-        return FileResult(None, problems + missing, notices)
+    written = [c for c in raw.frame.columns if c != LINE]
+    header = contract_header(schema, written)
+    encoding = [encoding_notice(name)] if raw.encoding == "cp1252" else []
+    if missing := header_problems(name, schema, written):
+        return FileResult(None, problems + missing, encoding)  # unread: no column is ignored
+    notices = unknown_column_notices(name, schema, header) + encoding
+    raw = replace(raw, frame=raw.frame.rename(columns=dict(zip(written, header, strict=True))))
     typed, value_problems = typed_frame(name, schema, raw, today)
     typed[SOURCE] = name
     return FileResult(typed, problems + value_problems, notices)
@@ -163,12 +151,12 @@ def answer_rows(
     if rows is None:
         empty = Problem(name, 0, "", text("loader.empty_file", columns=schema.header))
         return None, problems or [empty], []
-    notices = unknown_column_notices(name, schema, rows.header)
-    if rows.encoding == "cp1252":
-        notices.append(encoding_notice(name))
+    header = contract_header(schema, rows.header)
+    encoding = [encoding_notice(name)] if rows.encoding == "cp1252" else []
     if missing := header_problems(name, schema, rows.header):
-        return None, problems + missing, notices
-    return rows, problems, notices
+        return None, problems + missing, encoding  # unread: no column is ignored
+    notices = unknown_column_notices(name, schema, header) + encoding
+    return replace(rows, header=header), problems, notices
 
 
 def typed_batch(
@@ -303,7 +291,7 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
     if "usage" in frames and "tasks" in frames:
         problems += usage_problems(frames["usage"], frames["tasks"])
     if problems or company is None:
-        raise DataError(problems)
+        raise DataError(problems, [notice.message for notice in notices])
     notices += identifier_notices(company, frames["people"])
     notices += deployment_notices(company, frames)
     aside: dict[str, pd.DataFrame] = {}

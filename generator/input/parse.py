@@ -7,6 +7,7 @@ parses. Blank cells become missing values; whether that is allowed is checked af
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -15,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from generator.core.format import MONTH_NAMES
 from generator.core.i18n import text
 from generator.input.schema import Column
 
@@ -106,23 +108,80 @@ def odd_character(value: str, ascii_only: bool) -> str | None:
     return None
 
 
+class Impossible(ValueError):
+    """A date, week or month written right that the calendar does not have (31 September,
+    month 13, week 53 of a 52-week year), with the reason in words."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind, self.reason = kind, reason
+
+
+def checked_month(year: int, month: int, kind: str, swapped: bool = False) -> None:
+    """Raise :class:`Impossible` for a month number outside 1–12; ``swapped``: the day could
+    be the month (``05/13/2026``, written month first)."""
+    if not 1 <= month <= 12:
+        key = "month_swapped" if swapped else "month_number"
+        raise Impossible(kind, text(f"loader.impossible.{key}", month=month))
+
+
+def checked_day(year: int, month: int, day: int, swapped: bool = False) -> date:
+    """The date, or :class:`Impossible` saying why the calendar has no such day.
+
+    >>> checked_day(2026, 9, 31)
+    Traceback (most recent call last):
+    ...
+    generator.input.parse.Impossible: le 31 septembre n'existe pas, septembre n'a que 30 jours
+    """
+    checked_month(year, month, "date", swapped)
+    length = calendar.monthrange(year, month)[1]
+    if day == 0:
+        raise Impossible("date", text("loader.impossible.day_zero"))
+    if month == 2 and day == 29 and length == 28:
+        raise Impossible("date", text("loader.impossible.february_29", year=year))
+    if day > length:
+        name = MONTH_NAMES[month - 1]
+        reason = text("loader.impossible.day_beyond", day=day, month=name, length=length)
+        raise Impossible("date", reason)
+    return date(year, month, day)
+
+
 def parse_date(value: str) -> date:
-    """``2026-01-05`` or ``05/01/2026``; an impossible day raises ValueError."""
+    """``2026-01-05`` or ``05/01/2026``; an impossible day raises :class:`Impossible`."""
     if match := ISO_DATE.fullmatch(value):
         year, month, day = (int(g) for g in match.groups())
+        swapped = False
     elif match := FR_DATE.fullmatch(value):
         day, month, year = (int(g) for g in match.groups())
+        swapped = 1 <= day <= 12
     else:
         raise ValueError(value)
-    return not_too_early(date(year, month, day))
+    return not_too_early(checked_day(year, month, day, swapped))
+
+
+def weeks_in(year: int) -> int:
+    """52 or 53: the ISO week of 28 December is the year's last.
+
+    >>> weeks_in(2026), weeks_in(2027)
+    (53, 52)
+    """
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def checked_week(year: int, week: int) -> date:
+    """The Monday of ISO week ``week`` of ``year``, or :class:`Impossible` saying why not."""
+    if week == 53 and weeks_in(year) == 52:
+        raise Impossible("week", text("loader.impossible.week_53", year=year))
+    if not 1 <= week <= 53:
+        raise Impossible("week", text("loader.impossible.week_number", week=week))
+    return date.fromisocalendar(year, week, 1)
 
 
 def parse_week(value: str) -> str:
     """An ISO week ``YYYY-Www``, or a date meaning the week that contains it."""
     if match := ISO_WEEK.fullmatch(value):
         year, week = int(match[1]), int(match[2])
-        # raises ValueError for week 54 or 53 of a short year
-        not_too_early(date.fromisocalendar(year, week, 1))
+        not_too_early(checked_week(year, week))
     else:
         year, week, _ = parse_date(value).isocalendar()
     return f"{year}-W{week:02d}"
@@ -143,7 +202,8 @@ def parse_month(value: str) -> str:
     else:
         day = parse_date(value)
         year, month = day.year, day.month
-    not_too_early(date(year, month, 1))  # raises ValueError for month 13
+    checked_month(year, month, "month")
+    not_too_early(date(year, month, 1))
     return f"{year}-{month:02d}"
 
 
@@ -237,6 +297,8 @@ def error_message(value: str, column: Column, french: bool, error: Exception) ->
         return text("loader.ambiguous_number", value=value)
     if isinstance(error, TooEarly):
         return text("loader.too_early", value=shown(value), earliest=EARLIEST.isoformat())
+    if isinstance(error, Impossible):
+        return text(f"loader.impossible.{error.kind}", value=shown(value), reason=error.reason)
     if odd := odd_character(value, ascii_only=column.kind == "id"):
         return odd
     if column.kind == "number" and not french and "," in value:

@@ -4,7 +4,6 @@ Each returns problems (or notices) for every row, none stops at the first."""
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
 import pandas as pd
@@ -14,8 +13,9 @@ from generator.core.format import number
 from generator.core.i18n import text
 from generator.input.checks import first_day
 from generator.input.csvread import LINE, SOURCE
-from generator.input.parse import fold, odd_character, shown
+from generator.input.parse import odd_character, shown
 from generator.input.schema import FILES
+from generator.input.suggest import close_matches, one_of
 
 WEEK_HOURS = 50
 """The most hours one person can save, or spend with an AI tool, in one week: a long working
@@ -49,15 +49,6 @@ def usage_problems(usage: pd.DataFrame, tasks: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def closest_team(value: str, teams: set[str]) -> str | None:
-    """The team of ``teams`` that ``value`` most likely means (case and accents aside)."""
-    by_fold = {fold(team): team for team in sorted(teams)}
-    if fold(value) in by_fold:
-        return by_fold[fold(value)]
-    close = difflib.get_close_matches(fold(value), list(by_fold), n=1, cutoff=0.75)
-    return by_fold[close[0]] if close else None
-
-
 def team_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Teams of capacity.csv and revenue.csv that people.csv does not have; one holding an
     invisible character (« Agence\u200bLyon » looks right) is told by that character."""
@@ -75,10 +66,14 @@ def team_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for value, line, source in unknown[["team", LINE, SOURCE]].itertuples(
             index=False, name=None
         ):
-            suggestion = closest_team(str(value), teams)
+            suggestions = close_matches(str(value), teams)
             message = odd_character(str(value), ascii_only=False) or (
-                text("loader.unknown_team_suggestion", value=shown(value), suggestion=suggestion)
-                if suggestion
+                text(
+                    "loader.unknown_team_suggestion",
+                    value=shown(value),
+                    suggestions=one_of(suggestions),
+                )
+                if suggestions
                 else text("loader.unknown_team", value=shown(value), teams=listed)
             )
             problems.append(Problem(str(source), int(line), "team", message))

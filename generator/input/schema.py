@@ -35,6 +35,7 @@ class Column:
 
     name: str
     kind: Kind
+    alias: str = ""  # the French header a manager may write instead (« tâche »); may be the name
     required: bool = True
     min: float | None = None
     max: float | None = None
@@ -71,33 +72,41 @@ class FileSchema:
         """The file's header line as the loader expects it: ``week,person,task,…``."""
         return ",".join(self.column_names)
 
+    @property
+    def french_header(self) -> str:
+        """The same header in French, as ``roi init --french-headers`` writes it:
+        ``semaine;personne;tâche;…`` (separated by ``;``, as French Excel saves)."""
+        return ";".join(c.alias for c in self.columns)
 
-PERSON = Column("person", "id", refers_to="people.csv")
-TASK = Column("task", "id", refers_to="tasks.csv")
-MONTH = Column("month", "month")
-TEAM = Column("team", "text", required=False)
+
+PERSON = Column("person", "id", "personne", refers_to="people.csv")
+TASK = Column("task", "id", "tâche", refers_to="tasks.csv")
+MONTH = Column("month", "month", "mois")
+TEAM = Column("team", "text", "équipe", required=False)
 """A team of ``people.csv`` in a monthly business file: the rows of a control team (every
 member in group ``control``) give the difference-in-differences. Blank: the whole company."""
 
 
-def count(name: str, required: bool = True) -> Column:
-    return Column(name, "int", required=required, min=0)
+def count(name: str, alias: str, required: bool = True) -> Column:
+    return Column(name, "int", alias, required=required, min=0)
 
 
-def amount(name: str, required: bool = True) -> Column:
-    return Column(name, "number", required=required, min=0, money=True)
+def amount(name: str, alias: str, required: bool = True) -> Column:
+    return Column(name, "number", alias, required=required, min=0, money=True)
 
 
 FILES: tuple[FileSchema, ...] = (
     FileSchema(
         "people.csv",
         (
-            Column("person", "id"),
-            Column("name", "text", required=False),
-            Column("team", "text", required=False),
-            Column("role", "text", required=False),
-            Column("trained_on", "date", required=False, future_ok=True),
-            Column("group", "choice", required=False, choices=("ai", "control"), default="ai"),
+            Column("person", "id", "personne"),
+            Column("name", "text", "nom", required=False),
+            Column("team", "text", "équipe", required=False),
+            Column("role", "text", "métier", required=False),
+            Column("trained_on", "date", "formé_le", required=False, future_ok=True),
+            Column(
+                "group", "choice", "groupe", required=False, choices=("ai", "control"), default="ai"
+            ),
         ),
         key=("person",),
         required=True,
@@ -105,10 +114,10 @@ FILES: tuple[FileSchema, ...] = (
     FileSchema(
         "tasks.csv",
         (
-            Column("task", "id"),
-            Column("label", "text", required=False),
-            Column("minutes_before", "number", min=0),
-            Column("minutes_after", "number", min=0),
+            Column("task", "id", "tâche"),
+            Column("label", "text", "libellé", required=False),
+            Column("minutes_before", "number", "minutes_avant", min=0),
+            Column("minutes_after", "number", "minutes_après", min=0),
         ),
         key=("task",),
         required=True,
@@ -116,11 +125,11 @@ FILES: tuple[FileSchema, ...] = (
     FileSchema(
         "usage.csv",
         (
-            Column("week", "week"),
+            Column("week", "week", "semaine"),
             PERSON,
             TASK,
-            count("uses"),
-            Column("declared_minutes", "number", required=False, min=0),
+            count("uses", "utilisations"),
+            Column("declared_minutes", "number", "minutes_déclarées", required=False, min=0),
         ),
         key=("week", "person", "task"),
         inbox=True,
@@ -128,39 +137,49 @@ FILES: tuple[FileSchema, ...] = (
     FileSchema(
         "timings.csv",
         (
-            Column("date", "date"),
+            Column("date", "date", "date"),
             PERSON,
             TASK,
-            Column("minutes", "number", min=0),
-            Column("with_ai", "choice", choices=("yes", "no")),
+            Column("minutes", "number", "minutes", min=0),
+            Column("with_ai", "choice", "avec_ia", choices=("yes", "no")),
         ),
         inbox=True,
     ),
     FileSchema(
         "costs.csv",
         (
-            Column("category", "choice", choices=("licence", "formation", "setup", "other")),
-            Column("label", "text", required=False),
-            amount("amount"),
-            Column("kind", "choice", choices=("one_off", "monthly")),
-            Column("start", "month", future_ok=True),
-            Column("end", "month", required=False, future_ok=True),
-            Column("amortize_months", "int", required=False, min=1, max=120),
+            Column(
+                "category",
+                "choice",
+                "catégorie",
+                choices=("licence", "formation", "setup", "other"),
+            ),
+            Column("label", "text", "libellé", required=False),
+            amount("amount", "montant"),
+            Column("kind", "choice", "fréquence", choices=("one_off", "monthly")),
+            Column("start", "month", "début", future_ok=True),
+            Column("end", "month", "fin", required=False, future_ok=True),
+            Column("amortize_months", "int", "mois_amortissement", required=False, min=1, max=120),
         ),
     ),
     FileSchema(
         "errors.csv",
-        (MONTH, Column("error_type", "text"), count("count"), amount("unit_cost", False)),
+        (
+            MONTH,
+            Column("error_type", "text", "type_erreur"),
+            count("count", "nombre"),
+            amount("unit_cost", "coût_unitaire", False),
+        ),
         key=("month", "error_type"),
     ),
     FileSchema(
         "customers.csv",
         (
             MONTH,
-            Column("nps", "number", required=False, min=-100, max=100),
-            Column("response_minutes", "number", required=False, min=0),
-            count("complaints", False),
-            count("orders", False),
+            Column("nps", "number", "nps", required=False, min=-100, max=100),
+            Column("response_minutes", "number", "minutes_réponse", required=False, min=0),
+            count("complaints", "réclamations", False),
+            count("orders", "commandes", False),
         ),
         key=("month",),
     ),
@@ -168,28 +187,33 @@ FILES: tuple[FileSchema, ...] = (
         "deliverables.csv",
         (
             MONTH,
-            Column("role", "text"),
-            Column("indicator", "text"),
-            Column("value", "number"),
-            Column("better", "choice", choices=("up", "down")),
+            Column("role", "text", "métier"),
+            Column("indicator", "text", "indicateur"),
+            Column("value", "number", "valeur"),
+            Column("better", "choice", "sens", choices=("up", "down")),
         ),
         key=("month", "role", "indicator"),
     ),
     FileSchema(
         "mental_load.csv",
         (
-            Column("date", "date"),
+            Column("date", "date", "date"),
             PERSON,
             TASK,
-            Column("before", "int", min=1, max=10),
-            Column("after", "int", min=1, max=10),
+            Column("before", "int", "avant", min=1, max=10),
+            Column("after", "int", "après", min=1, max=10),
         ),
         key=("date", "person", "task"),
         inbox=True,
     ),
     FileSchema(
         "revenue.csv",
-        (MONTH, TEAM, Column("stream", "text"), Column("revenue", "number", money=True)),
+        (
+            MONTH,
+            TEAM,
+            Column("stream", "text", "activité"),
+            Column("revenue", "number", "chiffre_affaires", money=True),
+        ),
         key=("month", "team", "stream"),
     ),
     FileSchema(
@@ -197,9 +221,9 @@ FILES: tuple[FileSchema, ...] = (
         (
             MONTH,
             TEAM,
-            Column("handled", "number", min=0),
-            Column("headcount", "number", required=False, min=0),
-            amount("avg_basket", False),
+            Column("handled", "number", "traités", min=0),
+            Column("headcount", "number", "effectif", required=False, min=0),
+            amount("avg_basket", "panier_moyen", False),
         ),
         key=("team", "month"),
     ),
@@ -207,11 +231,11 @@ FILES: tuple[FileSchema, ...] = (
         "acquisition.csv",
         (
             MONTH,
-            count("leads"),
-            count("qualified_leads"),
-            Column("sales_minutes", "number", min=0),
-            amount("marketing_spend"),
-            count("new_customers"),
+            count("leads", "prospects"),
+            count("qualified_leads", "prospects_qualifiés"),
+            Column("sales_minutes", "number", "minutes_commerciales", min=0),
+            amount("marketing_spend", "dépenses_marketing"),
+            count("new_customers", "nouveaux_clients"),
         ),
         key=("month",),
     ),
@@ -223,9 +247,10 @@ FILES: tuple[FileSchema, ...] = (
             Column(
                 "use",
                 "choice",
+                "usage",
                 choices=("commercial", "produit", "formation", "equilibre", "autre"),
             ),
-            Column("hours", "number", min=0),
+            Column("hours", "number", "heures", min=0),
         ),
         key=("month", "person", "use"),
         inbox=True,

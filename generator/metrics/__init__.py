@@ -67,7 +67,7 @@ def report(data: Dataset) -> dict[str, Any]:
             name: {"read": count.read, "used": count.used} for name, count in data.rows.items()
         },
         "public": data.public,
-        "warnings": list(data.notices),
+        "warnings": [notice for notice in data.notices if notice.on_pages],
         "replaced": [] if data.public else list(data.replaced),  # inbox files name people
         "measured_time": measured_time(data),
         "metrics": compute_metrics(data, period["week"], period["month"]),

@@ -18,6 +18,7 @@ from generator.core.method import DEFAULT_EDGES, METRIC_BY_KEY, METRICS
 from generator.core.periods import month_of
 from generator.figures import ChartLabels, Figure
 from generator.figures.vega import inline_svg
+from generator.input.csvread import ENCODINGS
 from generator.input.dataset import Dataset
 from generator.input.parse import expected
 from generator.input.schema import FILES, Column
@@ -125,6 +126,12 @@ def css_class(value: object) -> Markup:
     return Markup("".join(c for c in str(value) if c.isalnum() or c in "-_") or "none")
 
 
+def accepted_encodings() -> Markup:
+    """What the pages say of the encodings, one sentence per encoding the loader reads
+    (catalogue text, trusted)."""
+    return Markup(" ".join(text(f"loader.encodings.{encoding}") for encoding in ENCODINGS))
+
+
 def expected_text(column: Column) -> str:
     """What a column accepts, in words, with its bounds (for the data documentation)."""
     words = expected(column)
@@ -193,6 +200,7 @@ def context(
         "m": report["metrics"],
         "company": data.company,
         "t": trusted(catalogue()),
+        "accepted_encodings": accepted_encodings(),
         "names": data.display_names(),
         "forms": form_views(data, data.display_names()),
         "grid": grid_view(data, data.display_names()),

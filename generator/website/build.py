@@ -173,5 +173,7 @@ def console(built: Built) -> Console:
     rows = {
         name: {k: int(v) for k, v in count.items()} for name, count in built.report["rows"].items()
     }
-    warnings = [str(warning["message"]) for warning in built.report["warnings"]]
+    public = built.data.public
+    warnings = [n.published(public) for n in built.data.notices if not n.on_pages]
+    warnings += [str(warning["message"]) for warning in built.report["warnings"]]
     return Console(rows, list(built.data.replaced), warnings, len(built.pages))
