@@ -179,29 +179,14 @@ def test_every_command_help_is_in_the_catalogue():
 GOLDEN = Path(__file__).resolve().parent / "golden"
 JARGON = re.compile(r"\bISO\b|quick wins|bootstrap|intervalle de la médiane|93,75", re.I)
 """Words a manager should not have to decode: said in plain French, detailed on « Méthode »."""
-WEEK_CODE = re.compile(r"\b\d{4}-W\d{2}\b")
-FORM_RULES = re.compile(r'data-roi-form="[^"]*"')
-FILE_FORMAT_PAGES = {"methode.md", "donnees.md"}
-"""The pages that teach the files' format may show a week as files write it, ``2026-W48``."""
-
-
-def golden_pages() -> dict[str, str]:
-    return {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
 
 
 def test_pages_a_manager_reads_say_what_the_method_means():
     """« ISO », « Quick wins », « bootstrap », « intervalle de la médiane (93,75 %) » appear on
-    « Méthode » only; weeks are said in words (« semaine du 23 au 29 novembre 2026 ») but where
-    a page teaches the file format, or in a form's rules (the script's data, not read)."""
-    pages = golden_pages()
+    « Méthode » only (weeks in words: ``test_chart_labels.test_pages_show_weeks_in_words``)."""
+    pages = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
     jargon = {path: JARGON.findall(page) for path, page in pages.items() if path != "methode.md"}
-    weeks = {
-        path: WEEK_CODE.findall(FORM_RULES.sub("", page))
-        for path, page in pages.items()
-        if path not in FILE_FORMAT_PAGES
-    }
     assert {path: found for path, found in jargon.items() if found} == {}
-    assert {path: found for path, found in weeks.items() if found} == {}
     method = pages["methode.md"]
     assert "bootstrap" in method and "93,75 %" in method  # the detail is kept, on « Méthode »
-    assert "2026-W03" in pages["donnees.md"]
+    assert "2026-W03" in pages["donnees.md"]  # the file format, shown without « ISO »
