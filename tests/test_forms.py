@@ -157,6 +157,21 @@ def test_rules_examples_read_as_the_contract(demo_forms):
     assert freed["columns"]["hours"]["min"] == 0
 
 
+@pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
+def test_a_blank_written_as_zero_is_a_count_where_zero_is_valid(demo_forms, spec):
+    """``blank_zero`` answers: counts the schema takes 0 for, not marked required on the page
+    (the script writes 0), said once in the form's intro."""
+    assert set(spec.blank_zero) <= set(spec.answers)
+    rules = parsed(demo_forms[spec.key]).rules
+    assert rules["blank_zero"] == list(spec.blank_zero)
+    for name in spec.blank_zero:
+        column = spec.schema.column(name)
+        assert (column.kind, column.min) == ("int", 0)
+        assert f'name="{name}" autocomplete="off" aria-describedby' in demo_forms[spec.key]
+    if spec.blank_zero:
+        assert "**Une case laissée vide compte pour 0**" in demo_forms[spec.key]
+
+
 def test_people_and_tasks_lists_come_from_the_data(demo_forms):
     rules = parsed(demo_forms["weekly"]).rules
     data = load_dataset(DEMO)
