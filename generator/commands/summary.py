@@ -15,7 +15,7 @@ from generator.input.parse import parse_date, parse_month, parse_week
 from generator.pages.escape import markdown_text
 
 PERIODS = ("week", "month", "date")
-PARSERS: dict[str, Callable[[str], str]] = {
+CANONICAL_PERIODS: dict[str, Callable[[str], str]] = {
     "week": parse_week,
     "month": parse_month,
     "date": lambda value: parse_date(value).isoformat(),
@@ -60,7 +60,7 @@ def period_words(values: list[str], kind: str) -> str:
     """
     written = sorted({v.strip() for v in values if v.strip()})
     try:
-        periods = sorted({PARSERS[kind](v) for v in written})
+        periods = sorted({CANONICAL_PERIODS[kind](v) for v in written})
     except ValueError:
         return written[0] if len(written) == 1 else f"{written[0]} … {written[-1]}"
     if not periods:
