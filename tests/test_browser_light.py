@@ -14,11 +14,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from generator.pages.scripts import PAGE_SCRIPTS
+from generator.website.config import RUNTIME_GONE
 from tests.browser import HOME, Watch, assert_clean, new_context, open_page, site_pages
 
 BUDGET = 250_000
-CHART_CODE = ("roi-charts.js", "vega.js", "roi-locales.js")
-FORM_CODE = ("roi-forms.js",)
 CHARTED = "tableaux/operationnel.html"
 MARK = ".roi-chart-graphic [role='graphics-symbol'][tabindex]"
 SETTLE_MS = 100
@@ -76,8 +76,14 @@ def site_path(url: str, base: str) -> str:
     return unquote(urlsplit(url.removeprefix(base)).path)
 
 
-def has(site: Path, path: str, marker: str) -> bool:
-    return marker in (site / (path or HOME)).read_text("utf-8")
+def needed(site: Path, path: str, name: str) -> bool:
+    """Whether a script is one the page needs: a script of ours only with its marker (as
+    ``pages.scripts`` declares), the chart runtime of before never; the theme's always."""
+    ours = [marker for marker, script in PAGE_SCRIPTS if name.endswith(script)]
+    if any(name.endswith(gone) for gone in RUNTIME_GONE):
+        return False
+    page = (site / (path or HOME)).read_text("utf-8")
+    return not ours or any(marker in page for marker in ours)
 
 
 def test_every_page_loads_at_most_250_kb_of_javascript_and_only_the_code_it_runs(
@@ -90,12 +96,9 @@ def test_every_page_loads_at_most_250_kb_of_javascript_and_only_the_code_it_runs
         "the search worker's files were not counted"
     )
     misplaced = {
-        path: [name for name in scripts if name.endswith(code)]
+        path: [name for name in scripts if not needed(site, path, name)]
         for path, scripts in loaded.items()
-        for marker, codes in (("data-roi-chart=", CHART_CODE), ("data-roi-form=", FORM_CODE))
-        if not has(site, path, marker)
-        for code in codes
-        if any(name.endswith(code) for name in scripts)
+        if any(not needed(site, path, name) for name in scripts)
     }
     assert misplaced == {}, "chart or form code on a page without a chart or a form"
     assert any(n.endswith("roi-charts.js") for n in loaded[CHARTED]), "no tooltip script"

@@ -288,6 +288,7 @@ def test_forms_come_after_the_dashboards_in_the_navigation():
         {"Charge mentale": "questionnaires/charge-mentale.md"},
         {"Temps libéré": "questionnaires/temps-libere.md"},
         {"Chronomètre": "questionnaires/chronometre.md"},
+        {"Saisie de la semaine": "questionnaires/semaine-equipe.md"},
         {"Répondre aux questionnaires": "questionnaires/repondre.md"},
         {"Recevoir les réponses": "questionnaires/recevoir.md"},
     ]

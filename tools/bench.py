@@ -19,6 +19,8 @@ It also times a rebuild of the demo data after one file changed (charts come fro
 fresh ``roi build`` of the demo against a plain ``mkdocs build`` of the same generated pages
 and settings: both commands as new processes, timed alternately, CPU time (user + system of
 the child) compared as medians, with a warm chart cache and with an empty one.
+Last, Lighthouse on six pages of the demo site, phone and desktop, three runs each
+(``bench_lighthouse.py``), against the medians stored for the commit before issue 12.
 
 Method notes. Each build runs in a fresh child process in an empty folder, so the chart cache
 ``.roi/cache`` starts empty (cold numbers) and the peak memory is that build's own;
@@ -53,6 +55,7 @@ images alone exceed.
     python tools/bench.py --sizes 10            # a quick run
     python tools/bench.py --fresh-only          # only roi build against mkdocs build
     python tools/bench.py --fresh-only --write docs/performance.md  # replace that section
+    python tools/bench.py --lighthouse-only --write docs/performance.md  # Lighthouse only
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_inbox  # tools/, the script's own folder
+import bench_lighthouse
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (10, 50, 250)
@@ -502,9 +506,22 @@ Altair.
 
 
 def with_section(page_text: str, section: str) -> str:
-    """``page_text`` with its fresh-build section (the last one) replaced by ``section``."""
+    """``page_text`` with the section of ``section``'s heading (up to the next ``## `` heading)
+    replaced by ``section``, or with ``section`` added at the end when it has none."""
     heading = section.lstrip("\n").splitlines()[0]
-    return page_text[: page_text.index(heading)].rstrip("\n") + "\n" + section
+    if heading not in page_text:
+        return page_text.rstrip("\n") + "\n" + section
+    start = page_text.index(heading)
+    end = page_text.find("\n## ", start + len(heading))
+    rest = "" if end == -1 else "\n" + page_text[end:].lstrip("\n")
+    return page_text[:start].rstrip("\n") + "\n" + section + rest
+
+
+def lighthouse_text() -> str:
+    """The Lighthouse section: the demo site measured now, against the medians stored for the
+    commit before issue 12."""
+    before = json.loads(bench_lighthouse.BEFORE.read_text("utf-8"))
+    return bench_lighthouse.section(bench_lighthouse.measure_demo(), before)
 
 
 def child(kind: str, data: Path) -> dict[str, Any]:
@@ -655,6 +672,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh-only", action="store_true", help="only roi build against mkdocs build"
     )
+    parser.add_argument(
+        "--lighthouse-only", action="store_true", help="only Lighthouse on the demo site"
+    )
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -670,8 +690,11 @@ def main(argv: list[str] | None = None) -> int:
         stage(args.stage.resolve(), args.work.resolve())
         return 0
     host = machine()  # the load average before the benchmark adds its own
-    if args.fresh_only:
-        section = fresh_text(fresh_builds(ROOT / "data", args.rounds), host["load"])
+    if args.fresh_only or args.lighthouse_only:
+        if args.lighthouse_only:
+            section = lighthouse_text()
+        else:
+            section = fresh_text(fresh_builds(ROOT / "data", args.rounds), host["load"])
         print(section)
         if args.write:
             args.write.write_text(with_section(args.write.read_text("utf-8"), section), "utf-8")
@@ -688,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
     answers = child("inbox", ROOT / "data")
     fresh = fresh_builds(ROOT / "data", args.rounds)
     text = page(rows, again, host) + inbox_text(answers) + fresh_text(fresh, host["load"])
+    text += lighthouse_text()
     print(text)
     if args.write:
         args.write.write_text(text, encoding="utf-8")

@@ -485,30 +485,38 @@
   };
 
   Survey.prototype.download = function () {
-    if (!this.answer) {
+    downloadAnswer(this.answer, this.status, this.rules.messages);
+  };
+
+  Survey.prototype.copy = function () {
+    copyAnswer(this.answer, this.status, this.rules.messages, this.form.querySelector("[data-roi-csv]"));
+  };
+
+  /* Save ``answer`` (csv, name) as a file; say so in ``status``. */
+  function downloadAnswer(answer, status, messages) {
+    if (!answer) {
       return;
     }
-    var url = URL.createObjectURL(new Blob([this.answer.csv], { type: "text/csv;charset=utf-8" }));
+    var url = URL.createObjectURL(new Blob([answer.csv], { type: "text/csv;charset=utf-8" }));
     var link = document.createElement("a");
     link.href = url;
-    link.download = this.answer.name;
+    link.download = answer.name;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    this.status.textContent = format(this.rules.messages.downloaded, { name: this.answer.name });
-  };
+    status.textContent = format(messages.downloaded, { name: answer.name });
+  }
 
-  Survey.prototype.copy = function () {
-    var self = this;
-    var messages = this.rules.messages;
-    if (!this.answer) {
+  /* Copy ``answer``'s CSV to the clipboard, else select it in ``shown`` and copy that. */
+  function copyAnswer(answer, status, messages, shown) {
+    if (!answer) {
       return;
     }
     function fallback() {
       var range = document.createRange();
-      range.selectNodeContents(self.form.querySelector("[data-roi-csv]"));
+      range.selectNodeContents(shown);
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
@@ -518,15 +526,31 @@
       } catch (error) {
         done = false;
       }
-      self.status.textContent = done ? messages.copied : messages.copy_failed;
+      status.textContent = done ? messages.copied : messages.copy_failed;
     }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(this.answer.csv).then(function () {
-        self.status.textContent = messages.copied;
+      navigator.clipboard.writeText(answer.csv).then(function () {
+        status.textContent = messages.copied;
       }, fallback);
     } else {
       fallback();
     }
+  }
+
+  /* What the team-week grid (roi-grid.js, loaded after this script) shares with the forms. */
+  window.roiForms = {
+    format: format,
+    pad: pad,
+    parsers: parsers,
+    check: check,
+    csvCell: csvCell,
+    stamp: stamp,
+    randomChars: randomChars,
+    githubLink: githubLink,
+    isoWeek: isoWeek,
+    weekText: weekText,
+    download: downloadAnswer,
+    copy: copyAnswer
   };
 
   function startAll() {

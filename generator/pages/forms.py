@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from markupsafe import Markup, escape
 
 from generator.core.format import MONTH_NAMES
@@ -204,6 +205,11 @@ def rules_attribute(rules: dict[str, Any]) -> Markup:
     return Markup(str(escape(text)).replace("\\", "&#92;"))
 
 
+def trained_ai(people: pd.DataFrame) -> pd.Series:
+    """Which people of people.csv are trained and in the AI group (the weekly answers')."""
+    return (people["group"] == "ai") & people["trained_on"].notna()
+
+
 def people_choices(
     data: Dataset, names: dict[str, str], everyone: bool = False
 ) -> tuple[tuple[str, Markup], ...]:
@@ -211,8 +217,7 @@ def people_choices(
     ``everyone``, every person of people.csv (a task is timed without AI before the training,
     or by the control group)."""
     people = data.frames["people"]
-    trained = people[(people["group"] == "ai") & people["trained_on"].notna()]
-    chosen = people if everyone else trained
+    chosen = people if everyone else people[trained_ai(people)]
     pairs = sorted(((p, names[p]) for p in chosen["person"]), key=lambda p: fold(p[1]))
     return tuple((person, escape(name)) for person, name in pairs)
 

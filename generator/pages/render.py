@@ -28,6 +28,8 @@ from generator.pages.attention import concerns, most_serious
 from generator.pages.cards import advice, band_info, card, trusted
 from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
+from generator.pages.grid import SLUG as GRID_SLUG
+from generator.pages.grid import grid_view
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
 from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
@@ -79,7 +81,8 @@ def form_pages() -> list[Page]:
         Page(f"questionnaires/{f.slug}.md", f"forms/{f.key}.md.j2", texts[f.key]["title"])
         for f in FORMS
     ]
-    return [*forms, *GUIDES]
+    grid = Page(f"questionnaires/{GRID_SLUG}.md", "forms/team_week.md.j2", texts["grid"]["title"])
+    return [*forms, grid, *GUIDES]
 
 
 def all_pages() -> list[Page]:
@@ -192,6 +195,7 @@ def context(
         "t": trusted(catalogue()),
         "names": data.display_names(),
         "forms": form_views(data, data.display_names()),
+        "grid": grid_view(data, data.display_names()),
         "task_labels": data.task_labels(),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
@@ -259,11 +263,9 @@ def with_description(markdown: str, page: Page) -> str:
 
 def with_scripts(markdown: str, page: Page) -> str:
     """``markdown`` ending with the script tags of ``PAGE_SCRIPTS`` that it needs."""
-    tags = [
-        f'<script src="{root(page)}assets/javascripts/{script}"></script>\n'
-        for marker, script in PAGE_SCRIPTS
-        if marker in markdown
-    ]
+    needed = dict.fromkeys(script for marker, script in PAGE_SCRIPTS if marker in markdown)
+    folder = f"{root(page)}assets/javascripts"
+    tags = [f'<script src="{folder}/{script}"></script>\n' for script in needed]
     return markdown + ("\n" + "".join(tags) if tags else "")
 
 

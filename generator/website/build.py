@@ -21,6 +21,7 @@ from generator.input.dataset import Dataset
 from generator.input.load import load_dataset
 from generator.metrics import report
 from generator.pages.render import Page, all_pages, labels, nav, render_pages
+from generator.pages.scripts import SCRIPTS
 from generator.pages.warnings import worded
 from generator.website.docscache import Console, Docs, folder_files, store_docs
 from generator.website.reproducible import data_epoch
@@ -59,7 +60,7 @@ def stage_docs(user_docs: Path, staging: Path) -> list[Page]:
     assets.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(str(PACKAGE.joinpath("assets/roi.css")), assets / "roi.css")
     (assets / "javascripts").mkdir(exist_ok=True)
-    for script in ("roi-charts.js", "roi-forms.js", "iframe-worker.js"):
+    for script in (*SCRIPTS, "iframe-worker.js"):
         shutil.copyfile(str(PACKAGE.joinpath(f"assets/{script}")), assets / "javascripts" / script)
     generated = {p.path for p in all_pages()}
     return [

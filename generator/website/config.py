@@ -16,7 +16,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from generator.core.i18n import text
-from generator.pages.scripts import PAGE_SCRIPTS
+from generator.pages.scripts import SCRIPTS
 
 CONFIG_NAME = "mkdocs.yml"
 OFFLINE = "offline"
@@ -29,10 +29,7 @@ INSTANT = "navigation.instant"
 # Our scripts are loaded by the pages that need them (``pages.scripts``): a company
 # ``mkdocs.yml`` of an earlier version still lists them, and the chart runtime now gone.
 RUNTIME_GONE = ("vega.js", "roi-locales.js")
-LISTED_BEFORE = frozenset(
-    f"assets/javascripts/{name}"
-    for name in (*RUNTIME_GONE, *(script for _, script in PAGE_SCRIPTS))
-)
+LISTED_BEFORE = frozenset(f"assets/javascripts/{name}" for name in (*RUNTIME_GONE, *SCRIPTS))
 TOC = "toc"
 # Our overrides of Material's templates (accessibility fixes, the French credit), copied next
 # to the staged mkdocs.yml: a company that sets its own ``custom_dir`` keeps it, without them.
