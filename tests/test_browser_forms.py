@@ -11,13 +11,17 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.core.format import week_label
 from generator.core.i18n import text
+from generator.pages.forms import WEEKS_SHOWN
 from generator.website.build import compute_report
 from tests.browser import (  # fixtures site_url, chromium: conftest.py
     FORMS_SETTINGS,
@@ -32,6 +36,7 @@ from tests.browser import (  # fixtures site_url, chromium: conftest.py
 
 HOSTILE = ('=HYPERLINK("http://x","y")', "<img src=x onerror=alert(1)>")
 WEEK = "2026-W41"  # the demo's last week is 2026-W40: this answer becomes the latest week
+PARIS = "Europe/Paris"
 MONTH = "2026-10"  # the demo's last month is 2026-09
 
 
@@ -132,23 +137,25 @@ def unlabelled(page: Page) -> list[str]:
 def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
     chromium, site_url, tmp_path
 ):
+    """Filled on Monday 12 October 2026: the week proposed is the one that just ended. The
+    first task's count is left blank: it is written as 0, as the form says."""
     watch = Watch()
-    with open_page(chromium, watch, viewport=PHONE) as page:
+    with open_page(chromium, watch, viewport=PHONE, timezone_id=PARIS) as page:
+        page.clock.set_fixed_time(datetime(2026, 10, 12, 9, 30, tzinfo=ZoneInfo(PARIS)))
         open_form(page, site_url, "hebdomadaire")
         assert unlabelled(page) == []
-        assert re.fullmatch(r"\d{4}-W\d{2}", page.input_value("#roi-form-usage-week"))
+        assert page.input_value("#roi-form-usage-week") == WEEK
         tasks = page.locator("input[name=task]").evaluate_all("inputs => inputs.map(i => i.value)")
         uses = {task: number for number, task in enumerate(tasks)}  # 0 is a real answer
         page.fill("#roi-form-usage-person", "sophie")  # the public site lists nobody
-        page.fill("#roi-form-usage-week", WEEK)
         for task, number in uses.items():
-            page.fill(f"#roi-form-usage-{task}-uses", str(number))
+            page.fill(f"#roi-form-usage-{task}-uses", str(number) if number else "")
         first, second = (f"#roi-form-usage-{task}-uses" for task in tasks[:2])
         page.fill(first, "-1")
         page.fill(second, "1.5")
         submit(page)
         problems = refused(page)
-        page.fill(first, "0")
+        page.fill(first, "")  # blank: 0 uses
         page.fill(f"#roi-form-usage-{tasks[0]}-declared_minutes", "12,5")
         page.fill(second, "1")
         page.locator(second).press("Enter")  # the keyboard submits too
@@ -168,6 +175,88 @@ def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
     people = {p["person"]: p for p in report["metrics"]["adoption"]["people"]}
     assert people["sophie"]["uses"] == sum(uses.values()) == 28
     assert people["sophie"]["status"] == "actif"
+
+
+def test_weekly_form_writes_blank_counts_as_zero_which_roi_validates_and_merges(
+    chromium, site_url, tmp_path
+):
+    """Nothing typed but the person: every task gets 0 uses, no « valeur obligatoire
+    manquante »; ``roi validate`` accepts the file and ``roi inbox merge`` folds it in."""
+    watch = Watch()
+    with open_page(chromium, watch, timezone_id=PARIS) as page:
+        page.clock.set_fixed_time(datetime(2026, 10, 12, 18, tzinfo=ZoneInfo(PARIS)))
+        open_form(page, site_url, "hebdomadaire")
+        tasks = page.locator("input[name=task]").evaluate_all("inputs => inputs.map(i => i.value)")
+        page.fill("#roi-form-usage-person", "sophie")
+        submit(page)
+        csv, href = answer(page)
+    assert_clean(watch)
+    assert csv == "week,person,task,uses,declared_minutes\n" + "".join(
+        f"{WEEK},sophie,{task},0,\n" for task in tasks
+    )
+    path = sent_file(href, csv, "usage", "sophie")
+    report = accepted(tmp_path, path, csv)
+    people = {p["person"]: p for p in report["metrics"]["adoption"]["people"]}
+    assert people["sophie"]["uses"] == 0  # an answer: « 0 uses », not « no answer »
+    data = tmp_path / "data"
+    merged = subprocess.run(
+        [sys.executable, "-m", "generator", "inbox", "merge", "--data", str(data)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    usage = (data / "usage.csv").read_text("utf-8").splitlines()
+    assert [line for line in usage if line.startswith(f"{WEEK},sophie,")] == [
+        f"{WEEK},sophie,{task},0," for task in tasks
+    ]
+    assert not (data / path.removeprefix("data/")).exists()
+
+
+# The person's local time, the week proposed and its words: a Monday, a Wednesday, a Sunday
+# evening (the week ending that day), a month boundary with « 1er », another one, and the year
+# boundary (2026 has 53 weeks; 00:30 in Paris is still Sunday in UTC).
+WEEK_DEFAULTS = {
+    "monday": (datetime(2026, 11, 30, 8), "2026-W48", "semaine du 23 au 29 novembre 2026"),
+    "wednesday": (datetime(2026, 12, 2, 14), "2026-W48", "semaine du 23 au 29 novembre 2026"),
+    "sunday": (datetime(2026, 11, 29, 21), "2026-W48", "semaine du 23 au 29 novembre 2026"),
+    "first": (datetime(2026, 11, 2, 7), "2026-W44", "semaine du 26 octobre au 1er novembre 2026"),
+    "month": (datetime(2026, 10, 5, 8), "2026-W40", "semaine du 28 septembre au 4 octobre 2026"),
+    "new_year": (
+        datetime(2027, 1, 4, 0, 30), "2026-W53", "semaine du 28 décembre 2026 au 3 janvier 2027"
+    ),
+}  # fmt: skip
+
+
+def recent_weeks(now: datetime) -> list[tuple[str, str]]:
+    """(value, words) of the weeks the form should offer on ``now``, newest first: the week in
+    progress (« (en cours) » but on its Sunday) and the ones before it."""
+    monday = now.date() - timedelta(days=now.weekday())
+    weeks = []
+    for back in range(WEEKS_SHOWN):
+        year, week, _ = (monday - timedelta(weeks=back)).isocalendar()
+        value = f"{year}-W{week:02d}"
+        words = week_label(value)
+        if back == 0 and now.weekday() != 6:
+            words = text("forms.messages.week_current", week=words)
+        weeks.append((value, words))
+    return weeks
+
+
+@pytest.mark.parametrize("when", WEEK_DEFAULTS)
+def test_weekly_form_proposes_the_last_complete_week_in_words(chromium, site_url, when):
+    now, week, words = WEEK_DEFAULTS[when]
+    watch = Watch()
+    with open_page(chromium, watch, timezone_id=PARIS) as page:
+        page.clock.set_fixed_time(now.replace(tzinfo=ZoneInfo(PARIS)))
+        open_form(page, site_url, "hebdomadaire")
+        select = page.locator("#roi-form-usage-week")
+        chosen = (select.input_value(), select.locator("option:checked").text_content())
+        options = select.locator("option").evaluate_all(
+            "options => options.map(o => [o.value, o.textContent])"
+        )
+    assert chosen == (week, words)
+    assert options[0] == ["", text("forms.common.week_choose")]
+    assert [tuple(o) for o in options[1:]] == recent_weeks(now)
+    assert_clean(watch)
 
 
 def test_mental_load_form_needs_both_loads_of_a_started_task(chromium, site_url, tmp_path):

@@ -86,6 +86,14 @@ def parsed(page: str) -> FormParser:
     return parser
 
 
+def render_page(data_dir: Path, path: str) -> str:
+    """The Markdown of the form or guide page at ``path``, rendered from ``data_dir``."""
+    data = load_dataset(data_dir)
+    values = context(data, worded(report(data), data), "", {})
+    (page,) = [p for p in form_pages() if p.path == path]
+    return environment().get_template(page.template).render(values, page=page, root=root(page))
+
+
 def render_forms(data_dir: Path) -> dict[str, str]:
     """The Markdown of each form page, by form key, rendered from ``data_dir``."""
     data = load_dataset(data_dir)
@@ -149,12 +157,27 @@ def test_rules_examples_read_as_the_contract(demo_forms):
     assert freed["columns"]["hours"]["min"] == 0
 
 
+@pytest.mark.parametrize("spec", FORMS, ids=lambda f: f.key)
+def test_a_blank_written_as_zero_is_a_count_where_zero_is_valid(demo_forms, spec):
+    """``blank_zero`` answers: counts the schema takes 0 for, not marked required on the page
+    (the script writes 0), said once in the form's intro."""
+    assert set(spec.blank_zero) <= set(spec.answers)
+    rules = parsed(demo_forms[spec.key]).rules
+    assert rules["blank_zero"] == list(spec.blank_zero)
+    for name in spec.blank_zero:
+        column = spec.schema.column(name)
+        assert (column.kind, column.min) == ("int", 0)
+        assert f'name="{name}" autocomplete="off" aria-describedby' in demo_forms[spec.key]
+    if spec.blank_zero:
+        assert "**Une case laissée vide compte pour 0**" in demo_forms[spec.key]
+
+
 def test_people_and_tasks_lists_come_from_the_data(demo_forms):
     rules = parsed(demo_forms["weekly"]).rules
     data = load_dataset(DEMO)
     assert rules["known"]["people.csv"] == sorted(data.frames["people"]["person"])
     assert rules["known"]["tasks.csv"] == sorted(data.frames["tasks"]["task"])
-    options = parsed(demo_forms["weekly"]).options
+    options = parsed(demo_forms["weekly"]).choices["person"]
     # Trained people of the ai group only: not the control group, the empty choice first.
     assert options[0] == ""
     assert sorted(options[1:]) == sorted(
@@ -172,7 +195,9 @@ def test_every_form_field_is_a_column_of_the_file_it_feeds(demo_forms, spec):
     assert form.fields["person"] == {"select"}
     # The chronomètre is one measurement: the task is chosen in a list, not one row per task.
     assert form.fields[spec.rows_by] == ({"select"} if spec.stopwatch else {"hidden"})
-    assert form.fields[spec.period] == {spec.schema.column(spec.period).kind}
+    # A week is chosen among the recent ones, said in words; a month or a day is typed.
+    kind = spec.schema.column(spec.period).kind
+    assert form.fields[spec.period] == ({"select"} if kind == "week" else {kind})
 
 
 def test_every_message_the_script_uses_is_in_the_rules(demo_forms):
@@ -189,8 +214,7 @@ def test_buttons_say_what_the_catalogue_says(demo_forms):
         clock = [stopwatch["start"], stopwatch["stop"]] if key == "stopwatch" else []
         assert parsed(page).buttons == [
             *clock,
-            texts["submit"],
-            f"{texts['github']} ({texts['github_disabled']})",  # the demo has no repository
+            texts["submit"],  # the demo has no repository: no GitHub button
             texts["download"],
             texts["copy_text"],
         ]
@@ -228,15 +252,28 @@ def test_blank_repository_disables_github(tmp_path):
     page = render_forms(data)["weekly"]
     form = parsed(page)
     assert form.rules["repository"] == ""
-    assert form.github is not None and "href" not in form.github
-    assert form.github["aria-disabled"] == "true"
-    assert "`data/company.yml`" in page and "repository: entreprise/roi-ia" in page
+    # Employees see what they can do; the setting is explained to the manager (test below).
+    assert form.github is None
+    assert "company.yml" not in page and "repository:" not in page
+    assert catalogue()["forms"]["common"]["send_to_manager"] in page
     data = write_company(tmp_path, {}, forms={"repository": "the-owner/a.name", "branch": "main"})
     form = parsed(render_forms(data)["weekly"])
     assert (form.rules["repository"], form.rules["branch"]) == ("the-owner/a.name", "main")
     assert form.github is not None and "aria-disabled" not in form.github
     # A link before the answer fills in its address (Nu: an `a` needs `href`), not escaped.
     assert form.github["href"] == "https://github.com/the-owner/a.name"
+
+
+def test_the_manager_guide_says_how_to_set_the_repository(tmp_path):
+    """« Recevoir les réponses » holds the setting the employees' forms no longer show."""
+    data = write_company(tmp_path, {}, forms={"repository": "", "branch": "main"})
+    guide = render_page(data, "questionnaires/recevoir.md")
+    assert "Envoi sur GitHub pas encore configuré" in guide
+    assert "`data/company.yml`" in guide and "repository: entreprise/roi-ia" in guide
+    data = write_company(tmp_path, {}, forms={"repository": "the-owner/a.name", "branch": "main"})
+    guide = render_page(data, "questionnaires/recevoir.md")
+    assert "Envoi sur GitHub pas encore configuré" not in guide
+    assert "dans le dépôt **the\\-owner/a\\.name**, branche" in guide  # escaped data text
 
 
 def test_forms_come_after_the_dashboards_in_the_navigation():
@@ -273,5 +310,8 @@ def test_each_form_page_is_built(demo_site, spec):
     assert set(form.fields) == set(spec.schema.column_names)
     assert (demo_site / "assets" / "javascripts" / "roi-forms.js").is_file()
     assert "roi-forms.js" in page
-    assert "Envoi sur GitHub pas encore configuré" in page  # the demo leaves the repository blank
+    # The demo leaves the repository blank: employees are told what they can do, not how to
+    # set it (that is on « Recevoir les réponses »).
+    assert "Envoi sur GitHub pas encore configuré" not in page
+    assert catalogue()["forms"]["common"]["send_to_manager"] in page
     assert "<noscript>" in page

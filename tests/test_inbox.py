@@ -112,7 +112,8 @@ def test_job_summary_lists_what_a_pull_request_adds(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["validate", "--data", "data", "--changed-list", str(listing)])
     assert result.exit_code == 0, result.output
     text = summary.read_text("utf-8")
-    assert "| inbox/usage/20260121\\-090000\\-marc\\-c3d4\\.csv | 2 | 1 | 2026\\-W04 |" in text
+    row = "| inbox/usage/20260121\\-090000\\-marc\\-c3d4\\.csv | 2 | 1 |"
+    assert f"{row} semaine du 19 au 25 janvier 2026 |" in text  # 2026-W04, in words
     assert "Les données sont valides" in text
 
 

@@ -30,7 +30,7 @@ MISSING_USES = (
     "(colonnes trouvées : week, person, task ; "
     "en-tête attendu : week, person, task, uses, declared_minutes)"
 )
-NOT_A_WEEK = "attendu une semaine ISO AAAA-Wnn (ex. 2026-W03) ou une date"
+NOT_A_WEEK = "attendu une semaine AAAA-Wnn (ex. 2026-W03 : du 12 au 18 janvier 2026) ou une date"
 EXCEL_HINT = "dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des virgules) »"
 
 

@@ -122,4 +122,4 @@ def test_home_shows_the_four_cards_and_the_rollout_month(docs, metrics):
     assert money(metrics["cost_per_hour"]["value"], 2) in home
     assert months(metrics["payback"]["months"]) in home
     assert "**Mois 9 du déploiement**" in home  # 2026-W40 starts Monday 28 September: month 9
-    assert "| `usage.csv` | 2026\\-W40 |" in home
+    assert "| `usage.csv` | semaine du 28 septembre au 4 octobre 2026 |" in home  # 2026-W40

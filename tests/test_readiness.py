@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.core.i18n import catalogue
 from generator.pages.readiness import checklist, phase
 from generator.website.build import compute_report, generate
 from tests.fixture_company import write_company
@@ -71,7 +72,8 @@ def test_the_demo_is_in_month_9_with_the_data_driven_items_done(tmp_path):
     home = (tmp_path / "index.md").read_text("utf-8")
     assert "## Mois 4 et suivants : l'impact business" in home
     assert "- [x] Mesure chaque semaine (les deux dernières semaines sont renseignées)" in home
-    assert "- [ ] Quick wins identifiés — *à vous de juger*" in home
+    quick = catalogue()["checklist"]["items"]["quick_wins"]
+    assert f"- [ ] {quick} — *à vous de juger*" in home
 
 
 def test_metric_pages_say_whether_a_swing_is_a_trend(tmp_path):
@@ -81,4 +83,4 @@ def test_metric_pages_say_whether_a_swing_is_a_trend(tmp_path):
     for page in ("metriques/adoption.md", "metriques/temps-gagne.md"):
         text = (tmp_path / page).read_text("utf-8")
         assert "## Tendance ou hasard ?" in text
-        assert "Sur les 8 dernières semaines (depuis 2026-W33)" in text
+        assert "Sur les 8 dernières semaines (depuis le 10 août 2026)" in text

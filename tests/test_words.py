@@ -182,3 +182,19 @@ def test_every_command_help_is_in_the_catalogue():
     the catalogue instead, so its docstring stays English, for developers."""
     helps = {text("cli.help"), *catalogue()["cli"]["commands"].values()}
     assert [c.name for c in commands(cli) if c.help not in helps] == []
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+JARGON = re.compile(r"\bISO\b|quick wins|bootstrap|intervalle de la médiane|93,75", re.I)
+"""Words a manager should not have to decode: said in plain French, detailed on « Méthode »."""
+
+
+def test_pages_a_manager_reads_say_what_the_method_means():
+    """« ISO », « Quick wins », « bootstrap », « intervalle de la médiane (93,75 %) » appear on
+    « Méthode » only (weeks in words: ``test_chart_labels.test_pages_show_weeks_in_words``)."""
+    pages = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
+    jargon = {path: JARGON.findall(page) for path, page in pages.items() if path != "methode.md"}
+    assert {path: found for path, found in jargon.items() if found} == {}
+    method = pages["methode.md"]
+    assert "bootstrap" in method and "93,75 %" in method  # the detail is kept, on « Méthode »
+    assert "2026-W03" in pages["donnees.md"]  # the file format, shown without « ISO »

@@ -58,6 +58,66 @@
     return pad(year, 4) + "-W" + pad(week, 2);
   }
 
+  function addDays(date, days) {
+    var moved = new Date(date.getTime());
+    moved.setUTCDate(moved.getUTCDate() + days);
+    return moved;
+  }
+
+  /* A week in words, as generator/core/format.py says it (week_label, days_span), from the
+     month names and patterns of the rules: « semaine du 23 au 29 novembre 2026 »,
+     « du 28 septembre au 4 octobre 2026 », « du 29 décembre 2025 au 4 janvier 2026 ». */
+  function dayNumber(date, words) {
+    return date.getUTCDate() === 1 ? words.first_day : String(date.getUTCDate());
+  }
+
+  function dayLabel(date, words) {
+    return dayNumber(date, words) + " " + words.months[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  }
+
+  function weekLabel(monday, words) {
+    var sunday = addDays(monday, 6);
+    var first = dayLabel(monday, words);
+    if (monday.getUTCFullYear() === sunday.getUTCFullYear()) {
+      first = monday.getUTCMonth() === sunday.getUTCMonth()
+        ? dayNumber(monday, words)
+        : dayNumber(monday, words) + " " + words.months[monday.getUTCMonth()];
+    }
+    var days = format(words.span, { first: first, last: dayLabel(sunday, words) });
+    return format(words.week, { days: days });
+  }
+
+  /* The weeks a person may answer for, newest first: the week in progress and those before
+     it, ``count`` in all. The default is the last complete week: the newest whose Sunday is
+     today or before (on a Sunday, the week ending that day). Today is the person's own day. */
+  function recentWeeks(now, count) {
+    var today = utcDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    var sunday = today.getUTCDay() === 0;
+    var monday = addDays(today, -((today.getUTCDay() + 6) % 7));
+    var weeks = [];
+    for (var back = 0; back < count; back += 1) {
+      var first = addDays(monday, -7 * back);
+      var iso = isoWeek(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate());
+      weeks.push({ value: weekText(iso.year, iso.week), monday: first, complete: sunday || back > 0 });
+    }
+    return weeks;
+  }
+
+  function fillWeeks(select, rules) {
+    var chosen = null;
+    recentWeeks(new Date(), rules.weeks_shown).forEach(function (week) {
+      var label = weekLabel(week.monday, rules.dates);
+      var option = document.createElement("option");
+      option.value = week.value;
+      option.textContent = week.complete ? label : format(rules.messages.week_current, { week: label });
+      select.appendChild(option);
+      if (week.complete && chosen === null) {
+        chosen = week.value;
+      }
+    });
+    select.value = chosen;
+  }
+
   /* One parser per kind of the schema, from the patterns of parse.py. Each takes a trimmed,
      non-blank value and returns { text: the CSV cell, number: for bounds } or null. */
   function parsers(rules) {
@@ -140,6 +200,9 @@
     if (!column) {
       return { error: format(messages.bad_value, { expected: "", value: name }) };
     }
+    if (value === "" && rules.blank_zero.indexOf(name) >= 0) {
+      return { text: "0" };  // the weekly form: a blank count means « not used »
+    }
     if (value === "") {
       return required ? { error: messages.required } : { text: "" };
     }
@@ -188,15 +251,12 @@
       "?filename=" + encodeURIComponent(path) + "&value=" + encodeURIComponent(csv);
   }
 
-  /* Today, in the person's own time zone, for the empty period field. */
+  /* Today, in the person's own time zone, for the empty period field (the week is a list:
+     fillWeeks). */
   function defaultValue(type) {
     var now = new Date();
     var year = now.getFullYear();
     var month = now.getMonth() + 1;
-    if (type === "week") {
-      var iso = isoWeek(year, month, now.getDate());
-      return weekText(iso.year, iso.week);
-    }
     if (type === "month") {
       return pad(year, 4) + "-" + pad(month, 2);
     }
@@ -289,6 +349,9 @@
       if (!input.value) {
         input.value = defaultValue(input.getAttribute("data-roi-default"));
       }
+    });
+    this.form.querySelectorAll("select[data-roi-weeks]").forEach(function (select) {
+      fillWeeks(select, self.rules);
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -3,17 +3,25 @@ what the changed data files add (rows, people, periods)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from generator.core.errors import Problem
+from generator.core.format import days_span, month_span, period_label, week_period
 from generator.core.i18n import text
 from generator.input.csvread import read_table
 from generator.input.headers import contract_header
+from generator.input.parse import parse_date, parse_month, parse_week
 from generator.input.schema import SCHEMAS, FileSchema
 from generator.pages.escape import markdown_text
 
 PERIODS = ("week", "month", "date")
+CANONICAL_PERIODS: dict[str, Callable[[str], str]] = {
+    "week": parse_week,
+    "month": parse_month,
+    "date": lambda value: parse_date(value).isoformat(),
+}
 
 
 def warnings_markdown(warnings: Sequence[str]) -> list[str]:
@@ -57,13 +65,32 @@ def file_changes(path: Path, name: str) -> tuple[str, ...]:
         frame = frame.set_axis(contract_header(schema, list(frame.columns)), axis="columns")
     people = frame["person"].str.casefold().nunique() if "person" in frame else 0
     column = next((c for c in PERIODS if c in frame), None)
-    periods = sorted(set(frame[column])) if column else []
-    span = (
-        "—"
-        if not periods
-        else (periods[0] if len(periods) == 1 else f"{periods[0]} … {periods[-1]}")
-    )
+    span = period_words(list(frame[column]), column) if column else "—"
     return (name, str(len(frame)), str(people) if "person" in frame else "—", span)
+
+
+def period_words(values: list[str], kind: str) -> str:
+    """The periods a file covers, in words (« semaine du 19 au 25 janvier 2026 »,
+    « 2 semaines, du 19 janvier au 1er février 2026 »); as written when one does not parse
+    (its problem is listed above the table).
+
+    >>> period_words(["2026-W04", "2026-01-26"], "week")
+    '2 semaines, du 19 janvier au 1er février 2026'
+    """
+    written = sorted({v.strip() for v in values if v.strip()})
+    try:
+        periods = sorted({CANONICAL_PERIODS[kind](v) for v in written})
+    except ValueError:
+        return written[0] if len(written) == 1 else f"{written[0]} … {written[-1]}"
+    if not periods:
+        return "—"
+    if kind == "week":
+        return week_period(periods)
+    if len(periods) == 1:
+        return period_label(periods[0])
+    if kind == "month":
+        return month_span(periods)
+    return days_span(date.fromisoformat(periods[0]), date.fromisoformat(periods[-1]))
 
 
 def changes_markdown(data_dir: Path, changed: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup, escape
 
+from generator.core.format import MONTH_NAMES
 from generator.core.i18n import catalogue
 from generator.input.dataset import Dataset
 from generator.input.parse import (
@@ -46,6 +47,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 PERIOD_INPUTS = {"week": "week", "month": "month", "date": "date"}
 INPUT_MODES = {"int": "numeric", "number": "decimal"}
 VALUE_MESSAGES = ("required", "bad_value", "below_min", "above_max", "unknown_ref", "too_long")
+WEEKS_SHOWN = 8  # the weekly form offers the week in progress and the 7 before it
+DATE_WORDS = ("week", "span", "first_day")  # the catalogue's ``dates`` a week label needs
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class FormSpec:
     answers: tuple[str, ...]
     optional_rows: bool
     stopwatch: bool = False  # one measurement: the task chosen in a list, a start/stop clock
+    blank_zero: tuple[str, ...] = ()  # answers a blank field gives as 0 (« not used »)
 
     @property
     def schema(self) -> FileSchema:
@@ -74,7 +78,7 @@ class FormSpec:
 
 FORMS: tuple[FormSpec, ...] = (
     FormSpec("weekly", "hebdomadaire", "usage.csv", "week", "task", ("uses", "declared_minutes"),
-             optional_rows=False),
+             optional_rows=False, blank_zero=("uses",)),
     FormSpec("mental_load", "charge-mentale", "mental_load.csv", "date", "task",
              ("before", "after"), optional_rows=True),
     FormSpec("freed_time", "temps-libere", "freed_time.csv", "month", "use", ("hours",),
@@ -171,7 +175,17 @@ def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
         "repository": repository,
         "branch": branch,
         "messages": messages(),
+        "blank_zero": list(spec.blank_zero),
+        "weeks_shown": WEEKS_SHOWN,
+        "dates": date_words(),
     }
+
+
+def date_words() -> dict[str, Any]:
+    """What the script needs to say a week as ``core.format.week_label`` does: the month
+    names and the catalogue's patterns (« semaine {days} », « du {first} au {last} », « 1er »)."""
+    dates = catalogue()["dates"]
+    return {"months": list(MONTH_NAMES), **{key: dates[key] for key in DATE_WORDS}}
 
 
 def known_ids(data: Dataset) -> dict[str, list[str]]:
@@ -225,7 +239,7 @@ def answer_field(spec: FormSpec, row_id: str, name: str) -> FormField:
         id=f"{row_id}-{name}",
         label=Markup(catalogue()["forms"][spec.key]["columns"][name]),
         column=column,
-        required=column.required and not spec.optional_rows,
+        required=column.required and not spec.optional_rows and name not in spec.blank_zero,
         inputmode=INPUT_MODES.get(column.kind, ""),
     )
 
