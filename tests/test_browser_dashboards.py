@@ -26,11 +26,11 @@ CEILING_PX = {
     ("tableaux/financier.html", "phone"): 2198,
     ("tableaux/business.html", "phone"): 3425,
 }
-"""Heights reached on 2026-12-02 with the grid's charts drawn for its cells (360 px wide: their
-text at about nine tenths of its size instead of half; 1648, 1351, 1893 and 2621, 2104, 3351
-when drawn 640 px wide), with the key-figure tiles and the grid of essential charts (before them: 2893, 4186, 8569 at desktop and 3226, 4605, 9905 at phone width; before grouping
-the warnings: 2837, 4186, 8778 and 3170, 4605, 10154): a dashboard may shrink, never grow past
-them."""
+"""Heights reached on 2026-12-02 with the grid's charts drawn for its cells (360 px wide:
+their text at about nine tenths of its size instead of half; 1648, 1351, 1893 and 2621, 2104,
+3351 when drawn 640 px wide). Before the key-figure tiles and the grid of essential charts:
+2893, 4186, 8569 at desktop and 3226, 4605, 9905 at phone width; before grouping the warnings:
+2837, 4186, 8778 and 3170, 4605, 10154. A dashboard may shrink, never grow past them."""
 SLACK_PX = 24
 """One line of text: fonts differ a little from one machine to another."""
 
