@@ -547,8 +547,7 @@
     stamp: stamp,
     randomChars: randomChars,
     githubLink: githubLink,
-    isoWeek: isoWeek,
-    weekText: weekText,
+    fillWeeks: fillWeeks,
     download: downloadAnswer,
     copy: copyAnswer
   };

@@ -9,71 +9,6 @@
   "use strict";
 
   var PHONE = "(max-width: 40em)";
-  var DAY_MS = 864e5;
-
-  /* Monday of an ISO week, as a UTC date. */
-  function monday(year, week) {
-    var fourth = new Date(Date.UTC(year, 0, 4));
-    var shift = (fourth.getUTCDay() || 7) - 1;
-    return new Date(fourth.getTime() + ((week - 1) * 7 - shift) * DAY_MS);
-  }
-
-  /* « semaine du 23 au 29 novembre 2026 », as core/format.py writes it. */
-  function weekWords(rules, year, week) {
-    var words = rules.grid;
-    var months = rules.months;
-    var first = monday(year, week);
-    var last = new Date(first.getTime() + 6 * DAY_MS);
-    function day(date) {
-      return date.getUTCDate() === 1 ? words.first_day : String(date.getUTCDate());
-    }
-    function full(date) {
-      return day(date) + " " + months[date.getUTCMonth()] + " " + date.getUTCFullYear();
-    }
-    var start = full(first);
-    if (first.getUTCFullYear() === last.getUTCFullYear()) {
-      start = first.getUTCMonth() === last.getUTCMonth()
-        ? day(first) : day(first) + " " + months[first.getUTCMonth()];
-    }
-    return window.roiForms.format(words.week, { first: start, last: full(last) });
-  }
-
-  /* The week of ``date`` (local day), as { year, week }. */
-  function weekOf(date) {
-    return window.roiForms.isoWeek(date.getFullYear(), date.getMonth() + 1, date.getDate());
-  }
-
-  /* The weeks offered: this week, then the last completed one (the default: a week is
-     complete on its Sunday) and the seven before it. */
-  function fillWeeks(select, rules, today) {
-    var F = window.roiForms;
-    var completed = new Date(today.getTime());
-    if (completed.getDay() !== 0) {
-      completed.setDate(completed.getDate() - 7);
-    }
-    var chosen = weekOf(completed);
-    var days = [today];
-    for (var i = 0; i < 8; i += 1) {
-      var day = new Date(completed.getTime());
-      day.setDate(day.getDate() - 7 * i);
-      days.push(day);
-    }
-    var seen = {};
-    days.forEach(function (day) {
-      var iso = weekOf(day);
-      var value = F.weekText(iso.year, iso.week);
-      if (seen[value]) {
-        return;
-      }
-      seen[value] = true;
-      var option = document.createElement("option");
-      option.value = value;
-      option.textContent = weekWords(rules, iso.year, iso.week);
-      option.selected = iso.year === chosen.year && iso.week === chosen.week;
-      select.appendChild(option);
-    });
-  }
-
   function Grid(form, rules) {
     this.form = form;
     this.rules = rules;
@@ -328,7 +263,7 @@
   Grid.prototype.start = function () {
     var self = this;
     var form = this.form;
-    fillWeeks(form.querySelector("[data-roi-weeks]"), this.rules, new Date());
+    window.roiForms.fillWeeks(form.querySelector("[data-roi-weeks]"), this.rules);
     form.addEventListener("keydown", function (event) {
       if (event.target.tagName === "INPUT") {
         self.onKey(event);

@@ -10,7 +10,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.core.format import MONTH_NAMES
 from generator.core.i18n import catalogue
 from generator.input.dataset import Dataset
 from generator.pages.forms import (
@@ -65,7 +64,6 @@ def grid_rules(data: Dataset, tasks: tuple[GridTask, ...]) -> dict[str, Any]:
     return {
         **form_rules(WEEKLY, data),
         "saved_minutes": {task.key: task.saved_minutes for task in tasks},
-        "months": list(MONTH_NAMES),
         "grid": catalogue()["forms"]["grid"]["script"],
     }
 
