@@ -129,7 +129,8 @@ def test_job_summary_reads_french_headers(tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = CliRunner().invoke(cli, ["validate", "--data", "data", "--changed-list", str(listing)])
     assert result.exit_code == 0, result.output
-    assert "| usage\\.csv | 2 | 2 | 2026\\-W03 … 2026\\-W04 |" in summary.read_text("utf-8")
+    expected = "| usage\\.csv | 2 | 2 | 2 semaines, du 12 au 25 janvier 2026 |"
+    assert expected in summary.read_text("utf-8")
 
 
 def test_job_summary_lists_every_problem_not_only_ten(tmp_path, monkeypatch):
