@@ -552,28 +552,36 @@
     copy: copyAnswer
   };
 
-  function startAll() {
-    document.querySelectorAll("form[data-roi-form]").forEach(function (form) {
+  /* Start ``Kind`` once on every form carrying its rules in ``attribute`` (JSON). */
+  function startEvery(attribute, Kind) {
+    document.querySelectorAll("form[" + attribute + "]").forEach(function (form) {
       if (form.dataset.roiReady) {
         return;
       }
       form.dataset.roiReady = "1";
       var rules;
       try {
-        rules = JSON.parse(form.getAttribute("data-roi-form"));
+        rules = JSON.parse(form.getAttribute(attribute));
       } catch (error) {
-        console.warn("roi-ia: form " + form.id + " has unreadable rules", error);
+        console.warn("roi-ia: " + form.id + " has unreadable rules", error);
         return;
       }
-      new Survey(form, rules).start();
+      new Kind(form, rules).start();
     });
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(startAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
+  /* Run ``start`` on each page Material shows (instant navigation) or once the page is read. */
+  function whenReady(start) {
+    if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+      window.document$.subscribe(start);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
   }
+
+  window.roiForms.startEvery = startEvery;
+  window.roiForms.whenReady = whenReady;
+  whenReady(function () { startEvery("data-roi-form", Survey); });
 })();

@@ -311,31 +311,7 @@
     form.querySelector("[data-roi-submit]").disabled = false;
   };
 
-  function startAll() {
-    if (!window.roiForms) {
-      return;
-    }
-    document.querySelectorAll("form[data-roi-grid]").forEach(function (form) {
-      if (form.dataset.roiReady) {
-        return;
-      }
-      form.dataset.roiReady = "1";
-      var rules;
-      try {
-        rules = JSON.parse(form.getAttribute("data-roi-grid"));
-      } catch (error) {
-        console.warn("roi-ia: grid " + form.id + " has unreadable rules", error);
-        return;
-      }
-      new Grid(form, rules).start();
-    });
-  }
-
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(startAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
+  if (window.roiForms) {
+    window.roiForms.whenReady(function () { window.roiForms.startEvery("data-roi-grid", Grid); });
   }
 })();
