@@ -304,7 +304,7 @@ def test_init_with_french_headers_writes_the_aliases_and_validates(
     assert result.exit_code == 0, result.output
     data = here / "co" / "data"
     assert (data / "usage.csv").read_bytes() == (
-        "\ufeffsemaine;personne;tâche;utilisations;minutes_déclarées\n".encode()
+        "\ufeffsemaine;personne;tâche;utilisations;minutes_déclarées;outil\n".encode()
     )
     for schema in FILES:
         header = (data / schema.name).read_text("utf-8-sig")

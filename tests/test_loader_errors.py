@@ -28,7 +28,7 @@ FR_EXCEL = "\ufeff"  # French Excel's "CSV UTF-8" starts with a BOM and ends lin
 MISSING_USES = (
     "usage.csv:1: uses: colonne obligatoire « uses » (ou « utilisations ») absente : ajoutez-la "
     "(colonnes trouvées : week, person, task ; "
-    "en-tête attendu : week, person, task, uses, declared_minutes)"
+    "en-tête attendu : week, person, task, uses, declared_minutes, tool)"
 )
 NOT_A_WEEK = "attendu une semaine AAAA-Wnn (ex. 2026-W03 : du 12 au 18 janvier 2026) ou une date"
 EXCEL_HINT = "dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des virgules) »"
@@ -139,7 +139,7 @@ BROKEN = [
         b"",
         [
             "usage.csv: le fichier est vide : il faut au moins la ligne d'en-tête "
-            "week,person,task,uses,declared_minutes"
+            "week,person,task,uses,declared_minutes,tool"
         ],
         id="empty-file",
     ),

@@ -74,6 +74,24 @@ TASKS: tuple[Task, ...] = (
 )
 TASK_BY_ID = {t.task: t for t in TASKS}
 
+# tool, label: the AI tools of tools.csv. ChatGPT Team for everyone from the rollout; four seats
+# of Microsoft 365 Copilot from March 2026 for the office tasks of four people; a meeting
+# transcription trial, January to April, that nobody reported using (its cost still counts).
+TOOLS: tuple[Row, ...] = (
+    ("chatgpt", "ChatGPT Team"),
+    ("copilot", "Microsoft 365 Copilot"),
+    ("transcription", "Transcription de réunions"),
+)
+COPILOT_PEOPLE = ("marc", "camille", "julie", "nicolas")
+COPILOT_TASKS = ("email_suivi", "relance", "saisie")
+COPILOT_FROM_WEEK = 10  # Monday 2026-03-02
+
+
+def tool_of(person: str, task: str, week: int) -> str:
+    """The tool a person used for a task in a week of 2026."""
+    copilot = person in COPILOT_PEOPLE and task in COPILOT_TASKS and week >= COPILOT_FROM_WEEK
+    return "copilot" if copilot else "chatgpt"
+
 
 @dataclass(frozen=True)
 class Person:
@@ -400,7 +418,8 @@ def person_week_rows(rng: random.Random, person: Person, week: int) -> list[Row]
         estimate: int | str = ""
         if uses and rng.random() < person.declare_rate:
             estimate = declared(rng, task, uses, person.optimism)
-        rows.append([week_label(FIRST_WEEK[0], week), person.person, task_id, uses, estimate])
+        tool = tool_of(person.person, task_id, week)
+        rows.append([week_label(FIRST_WEEK[0], week), person.person, task_id, uses, estimate, tool])
     return rows
 
 
@@ -421,7 +440,7 @@ def usage_rows() -> list[Row]:
 def hours_by_person_month(usage: list[Row]) -> dict[tuple[str, str], float]:
     """Hours saved per (person, month), a week split by its weekdays in each month."""
     out: dict[tuple[str, str], float] = {}
-    for week_cell, person, task_id, uses, _ in usage:
+    for week_cell, person, task_id, uses, *_ in usage:
         hours = TASK_BY_ID[str(task_id)].minutes_saved * int(uses) / 60
         for month, days in weekdays_by_month(int(str(week_cell)[-2:])).items():
             key = (str(person), month)
@@ -460,25 +479,27 @@ def timing_rows() -> list[Row]:
                 minutes = max(1, round(rng.gauss(mean, mean * spread)))
                 rows.append((day, rng.choice(timers), task_id, minutes, with_ai))
     rows.sort()
-    return [[d.isoformat(), person, task, minutes, ai] for d, person, task, minutes, ai in rows]
+    return [[d.isoformat(), person, task, minutes, ai, ""] for d, person, task, minutes, ai in rows]
 
 
 # --- costs.csv ---------------------------------------------------------------------------
 
 
-# category, label, amount, kind, start, end, amortize_months
+# category, label, amount, kind, start, end, amortize_months, tool (blank: shared by the tools)
 COSTS: tuple[Row, ...] = (
-    ("licence", "ChatGPT Team (9 postes)", 225, "monthly", "2026-01", "", ""),
-    ("licence", "Microsoft 365 Copilot (4 postes)", 112.4, "monthly", "2026-03", "", ""),
+    ("licence", "ChatGPT Team (9 postes)", 225, "monthly", "2026-01", "", "", "chatgpt"),
+    ("licence", "Microsoft 365 Copilot (4 postes)", 112.4, "monthly", "2026-03", "", "",
+     "copilot"),
     ("licence", "Transcription de réunions (essai arrêté)", 29, "monthly", "2026-01", "2026-04",
-     ""),
+     "", "transcription"),
     ("formation", "Formation IA en entreprise (2 jours, 9 personnes)", 1200, "one_off", "2026-01",
-     "", 6),
+     "", 6, ""),
     ("setup", "Paramétrage des comptes et bibliothèque de prompts", 300, "one_off", "2026-01", "",
-     ""),
+     "", ""),
     ("setup", "Connexion au CRM et automatisations (prestataire)", 2400, "one_off", "2026-03", "",
-     12),
-    ("formation", "Session de rappel et nouveaux cas d'usage", 600, "one_off", "2026-09", "", 6),
+     12, "copilot"),
+    ("formation", "Session de rappel et nouveaux cas d'usage", 600, "one_off", "2026-09", "", 6,
+     ""),
 )  # fmt: skip
 
 
@@ -704,9 +725,11 @@ def freed_time_rows(saved: dict[tuple[str, str], float]) -> list[Row]:
 HEADERS: dict[str, tuple[str, ...]] = {
     "people.csv": ("person", "name", "team", "role", "trained_on", "group"),
     "tasks.csv": ("task", "label", "minutes_before", "minutes_after"),
-    "usage.csv": ("week", "person", "task", "uses", "declared_minutes"),
-    "timings.csv": ("date", "person", "task", "minutes", "with_ai"),
-    "costs.csv": ("category", "label", "amount", "kind", "start", "end", "amortize_months"),
+    "tools.csv": ("tool", "label"),
+    "usage.csv": ("week", "person", "task", "uses", "declared_minutes", "tool"),
+    "timings.csv": ("date", "person", "task", "minutes", "with_ai", "tool"),
+    "costs.csv": ("category", "label", "amount", "kind", "start", "end", "amortize_months",
+                  "tool"),
     "errors.csv": ("month", "error_type", "count", "unit_cost"),
     "customers.csv": ("month", "nps", "response_minutes", "complaints", "orders"),
     "deliverables.csv": ("month", "role", "indicator", "value", "better"),
@@ -726,6 +749,7 @@ def all_rows() -> dict[str, list[Row]]:
     return {
         "people.csv": people_rows(),
         "tasks.csv": task_rows(),
+        "tools.csv": [list(row) for row in TOOLS],
         "usage.csv": usage,
         "timings.csv": timing_rows(),
         "costs.csv": cost_rows(),

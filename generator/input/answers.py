@@ -12,6 +12,7 @@ import pandas as pd
 
 from generator.core.errors import Problem
 from generator.core.i18n import text
+from generator.input.checks import last_given
 from generator.input.csvread import LINE, SOURCE
 from generator.input.schema import FILES, FileSchema, answer_stamp
 
@@ -64,5 +65,6 @@ def same_time_problems(frame: pd.DataFrame, key: tuple[str, ...]) -> list[Proble
         other = first.setdefault(tuple(values), (source, line))
         if other[0] != source:
             message = text("answers.same_time", other=f"{other[0]}:{other[1]}")
-            problems.append(Problem(source, int(line), key[-1], message))
+            column = last_given(key, tuple(values[: len(key)]))
+            problems.append(Problem(source, int(line), column, message))
     return problems

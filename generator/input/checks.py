@@ -139,8 +139,19 @@ def duplicate_problems(
             if v is not None
         )
         message = text("loader.duplicate_key", key=shown, first=first_lines[values])
-        problems.append(Problem(name, line, key[-1], message))
+        problems.append(Problem(name, line, last_given(key, values), message))
     return problems
+
+
+def last_given(key: tuple[str, ...], values: tuple) -> str:
+    """The key column a repeated row is reported on: the last one given (``task`` when an
+    optional ``tool`` is blank).
+
+    >>> last_given(("week", "task", "tool"), ("2026-W03", "cr", None))
+    'task'
+    """
+    given = [c for c, v in zip(key, values, strict=True) if v is not None and not pd.isna(v)]
+    return given[-1] if given else key[-1]
 
 
 def describe(value: object) -> str:

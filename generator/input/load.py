@@ -238,6 +238,7 @@ def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     known = {
         "people.csv": set(frames["people"]["person"]) if "people" in frames else None,
         "tasks.csv": set(frames["tasks"]["task"]) if "tasks" in frames else None,
+        "tools.csv": set(frames["tools"]["tool"]) if "tools" in frames else set(),
     }
     problems = []
     for schema in FILES:

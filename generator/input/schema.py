@@ -42,7 +42,7 @@ class Column:
     choices: tuple[str, ...] = ()
     default: str | None = None
     money: bool = False
-    refers_to: str | None = None  # "people.csv" or "tasks.csv"
+    refers_to: str | None = None  # "people.csv", "tasks.csv" or "tools.csv"
     future_ok: bool = False  # a planned date (training, payment) may lie after the build date
 
 
@@ -81,6 +81,9 @@ class FileSchema:
 
 PERSON = Column("person", "id", "personne", refers_to="people.csv")
 TASK = Column("task", "id", "tâche", refers_to="tasks.csv")
+TOOL = Column("tool", "id", "outil", required=False, refers_to="tools.csv")
+"""The AI tool a row is about, declared in ``tools.csv``. Blank or absent: not said (a usage
+row's hours go to « outil non précisé », a cost is shared among the tools)."""
 MONTH = Column("month", "month", "mois")
 TEAM = Column("team", "text", "équipe", required=False)
 """A team of ``people.csv`` in a monthly business file: the rows of a control team (every
@@ -123,6 +126,14 @@ FILES: tuple[FileSchema, ...] = (
         required=True,
     ),
     FileSchema(
+        "tools.csv",
+        (
+            Column("tool", "id", "outil"),
+            Column("label", "text", "libellé", required=False),
+        ),
+        key=("tool",),
+    ),
+    FileSchema(
         "usage.csv",
         (
             Column("week", "week", "semaine"),
@@ -130,8 +141,9 @@ FILES: tuple[FileSchema, ...] = (
             TASK,
             count("uses", "utilisations"),
             Column("declared_minutes", "number", "minutes_déclarées", required=False, min=0),
+            TOOL,
         ),
-        key=("week", "person", "task"),
+        key=("week", "person", "task", "tool"),
         inbox=True,
     ),
     FileSchema(
@@ -142,6 +154,7 @@ FILES: tuple[FileSchema, ...] = (
             TASK,
             Column("minutes", "number", "minutes", min=0),
             Column("with_ai", "choice", "avec_ia", choices=("yes", "no")),
+            TOOL,
         ),
         inbox=True,
     ),
@@ -160,6 +173,7 @@ FILES: tuple[FileSchema, ...] = (
             Column("start", "month", "début", future_ok=True),
             Column("end", "month", "fin", required=False, future_ok=True),
             Column("amortize_months", "int", "mois_amortissement", required=False, min=1, max=120),
+            TOOL,
         ),
     ),
     FileSchema(
