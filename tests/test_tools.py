@@ -86,7 +86,9 @@ def test_users_and_hours_per_user_hidden_below_the_group_size():
     assert (chatgpt["users"], chatgpt["few_users"]) == (2, False)  # dan: 0 uses
     assert chatgpt["hours_per_user"] == pytest.approx(4.5)
     assert (copilot["users"], copilot["hours_per_user"]) == (2, pytest.approx(1.5))
-    assert unsaid == {**unsaid, "users": None, "few_users": True, "hours_per_user": None}
+    assert unsaid == {
+        **unsaid, "users": None, "few_users": True, "users_below": 2, "hours_per_user": None
+    }  # fmt: skip
     hidden = figures(minimum=3)
     assert all(e["users"] is None and e["hours_per_user"] is None for e in hidden)
     assert all(e["few_users"] for e in hidden)

@@ -12,8 +12,9 @@ euro of the month's cost too (a cost without a tool is shared, never dropped):
   entry's positive hours; when no entry saved time, equally among the declared tools that have
   their own cost, else among all the entries.
 
-Fewer than ``min_group_size`` users: the exact count and the hours per user are not published,
-so that a tool one person uses does not single them out.
+Fewer than ``min_group_size`` users: the exact count and the hours per user are not published
+(``users`` null, ``few_users`` true, ``users_below`` the group size: « fewer than N »), so that
+a tool one person uses does not single them out.
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ def with_cost(
         "band": cost_per_hour_band(value, edges, hours),
         "users": None if few else count,
         "few_users": few,
+        "users_below": min_group_size if few else None,
         "hours_per_user": None if few else ratio(hours, count),
         "tasks": item["tasks"],
     }
