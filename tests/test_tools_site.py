@@ -1,0 +1,149 @@
+"""« Comparer les outils » on the generated site, in metrics.json and in the workbook: the demo
+shows it, a company without tools gets none of it, a tool one person uses singles nobody out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.website.build import generate
+from tests.fixture_company import FEBRUARY_2026, trained_people, write_company, write_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data"
+FINANCE_PAGE = "tableaux/financier.md"
+COST_PAGE = "metriques/cout-par-heure.md"
+WORKBOOK = "telechargements/tableau-2-roi-financier.xlsx"
+NBSP, THIN = "\u00a0", "\u202f"
+
+
+def build(data: Path, out: Path, public: bool = True) -> Path:
+    docs = out / "docs"
+    generate(data, docs, out / "no-docs", public=public)
+    return docs
+
+
+def read(docs: Path, path: str) -> str:
+    return (docs / path).read_text("utf-8")
+
+
+def published(docs: Path) -> dict:
+    result: dict = json.loads(read(docs, "metrics.json"))
+    return result
+
+
+def sheet(docs: Path, name: str) -> list[tuple]:
+    return list(load_workbook(docs / WORKBOOK)[name].iter_rows(values_only=True))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(DEMO, tmp_path_factory.mktemp("demo"))
+
+
+def test_the_demo_compares_its_tools_on_both_pages(demo):
+    tools = published(demo)["tools"]
+    assert [t["tool"] for t in tools] == ["chatgpt", "copilot"]
+    assert sum(t["cost"] for t in tools) == pytest.approx(
+        published(demo)["metrics"]["cost_per_hour"]["cost"]
+    )
+    for path in (FINANCE_PAGE, COST_PAGE):
+        page = read(demo, path)
+        assert "## Comparer les outils" in page, path
+        assert 'id="figure-tools"' in page, path
+        assert "| ChatGPT Team | 74,3" in page and "| Microsoft 365 Copilot | 32,6" in page
+        assert "ChatGPT Team est à la fois l'outil le moins cher par heure gagnée" in page
+        assert "partagés entre les outils en proportion de leurs heures gagnées" in page
+    assert sheet(demo, "Outils")[1][:3] == ("ChatGPT Team", "sept. 2026", pytest.approx(74.255))
+
+
+def with_tools(data: Path) -> Path:
+    """Four trained people in February 2026; compte_rendu saves 0.5 h a use. p001–p003 use
+    ChatGPT 10 times a week (5 h each a week: 60 h), p004 alone uses Copilot 6 times a week
+    (12 h). Costs of February: ChatGPT 120 €, Copilot 6 €, training 360 € over 3 months
+    without a tool (120 € a month, shared 60 : 12 → 100 € and 20 €)."""
+    write_company(data, {"people.csv": trained_people(4)})
+    write_csv(data / "tools.csv", ("tool", "label"), [
+        {"tool": "chatgpt", "label": "ChatGPT <b>Team</b>"}, {"tool": "copilot", "label": ""},
+    ])  # fmt: skip
+    usage = [
+        {"week": week, "person": person, "task": "compte_rendu", "uses": uses, "tool": tool}
+        for week in FEBRUARY_2026
+        for person, uses, tool in (("p001", 10, "chatgpt"), ("p002", 10, "chatgpt"),
+                                   ("p003", 10, "chatgpt"), ("p004", 6, "copilot"))
+    ]  # fmt: skip
+    write_csv(data / "usage.csv", ("week", "person", "task", "uses", "tool"), usage)
+    costs = [
+        {"category": "licence", "label": "ChatGPT", "amount": 120, "kind": "monthly",
+         "start": "2026-01", "tool": "chatgpt"},
+        {"category": "licence", "label": "Copilot", "amount": 6, "kind": "monthly",
+         "start": "2026-02", "tool": "copilot"},
+        {"category": "formation", "label": "Formation", "amount": 360, "kind": "one_off",
+         "start": "2026-01", "amortize_months": 3},
+    ]  # fmt: skip
+    header = ("category", "label", "amount", "kind", "start", "end", "amortize_months", "tool")
+    write_csv(data / "costs.csv", header, costs)
+    return data
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("small")
+    return build(with_tools(tmp / "data"), tmp, public=False)
+
+
+def test_hand_computed_figures_of_two_tools(small):
+    chatgpt, copilot = published(small)["tools"]
+    assert published(small)["metrics"]["cost_per_hour"]["month"] == "2026-02"
+    assert (chatgpt["hours"], chatgpt["own_cost"], chatgpt["shared_cost"]) == pytest.approx(
+        (60, 120, 100)
+    )
+    assert chatgpt["value"] == pytest.approx(220 / 60)
+    assert (copilot["hours"], copilot["own_cost"], copilot["shared_cost"]) == pytest.approx(
+        (12, 6, 20)
+    )
+    assert copilot["value"] == pytest.approx(26 / 12)
+    assert (chatgpt["users"], chatgpt["hours_per_user"]) == (3, pytest.approx(20))
+    page = read(small, COST_PAGE)
+    # the cheapest and the busiest differ; the label from the data is shown literally
+    assert (
+        f"l'outil le moins cher par heure gagnée est copilot (2,17{NBSP}€ de l'heure) ; celui "
+        f"qui fait gagner le plus d'heures est ChatGPT &lt;b&gt;Team&lt;/b&gt; (60,0{NBSP}h)"
+    ) in page
+    assert "<b>Team" not in page
+    assert f"| copilot | 12,0{NBSP}h | 26,00{NBSP}€ (6,00{NBSP}€ + 20,00{NBSP}€) |" in page
+    assert f"Additionnés, les outils redonnent les chiffres de l'entreprise : 246,00{NBSP}€" in page
+
+
+def test_a_tool_used_by_one_person_publishes_no_per_person_figure(small):
+    copilot = published(small)["tools"][1]
+    assert copilot["users"] is None and copilot["hours_per_user"] is None
+    assert copilot["few_users"] is True and copilot["users_below"] == 3
+    for path in (COST_PAGE, FINANCE_PAGE):
+        lines = read(small, path).splitlines()
+        row = next(line for line in lines if line.startswith("| copilot | 12,0"))
+        assert row.endswith("| moins de 3 | — | Comptes\\-rendus |"), row
+    assert "moins de 3 » : outil utilisé par moins de 3 personnes" in read(small, COST_PAGE)
+    rows = {row[0]: row for row in sheet(small, "Outils")}
+    assert rows["copilot"][8:10] == ("moins de 3", None)
+    assert rows["ChatGPT <b>Team</b>"][8:10] == (3, pytest.approx(20))
+
+
+def test_a_company_without_tools_gets_no_comparison(tmp_path):
+    usage = [
+        {"week": week, "person": "sophie", "task": "compte_rendu", "uses": 10}
+        for week in FEBRUARY_2026
+    ]
+    costs = [{"category": "licence", "label": "IA", "amount": 50, "kind": "monthly",
+              "start": "2026-01"}]  # fmt: skip
+    data = write_company(tmp_path / "data", {"usage.csv": usage, "costs.csv": costs})
+    docs = build(data, tmp_path)
+    assert published(docs)["tools"] == []
+    assert published(docs)["metrics"]["cost_per_hour"]["value"] == pytest.approx(2.5)
+    for path in (COST_PAGE, FINANCE_PAGE):
+        assert "Comparer les outils" not in read(docs, path)
+        assert "figure-tools" not in read(docs, path)
+    assert "Outils" not in load_workbook(docs / WORKBOOK).sheetnames
