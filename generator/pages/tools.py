@@ -67,6 +67,7 @@ def tools_view(
         "sentence": sentence(rows, month),
         "month": month,
         "few_users": any(r["few_users"] for r in rows),
+        "unsaid": any(r["tool"] is None for r in rows),
         "fewer_than": text("public.fewer_than", minimum=minimum),
         "minimum": minimum,
     }
