@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.pages.tools import tools_view
 from generator.website.build import generate
 from tests.fixture_company import FEBRUARY_2026, trained_people, write_company, write_csv
 
@@ -149,3 +150,30 @@ def test_a_company_without_tools_gets_no_comparison(tmp_path):
         assert "Comparer les outils" not in read(docs, path)
         assert "figure-tools" not in read(docs, path)
     assert "Outils" not in load_workbook(docs / WORKBOOK).sheetnames
+
+
+def entry(tool: str | None, hours: float, value: float | None, **extra: object) -> dict:
+    return {"tool": tool, "label": None if tool is None else tool.title(), "hours": hours,
+            "value": value, "band": None, "few_users": False, "users": 3, "tasks": [],
+            **extra}  # fmt: skip
+
+
+def view(*entries: dict) -> dict:
+    report = {"tools": list(entries), "metrics": {"cost_per_hour": {"month": "2026-02"}}}
+    shown = tools_view(report, {}, 3)
+    assert shown is not None
+    return shown
+
+
+def test_the_sentence_names_the_cheapest_and_the_busiest_first_on_a_tie():
+    both = view(entry("a", 10, 4.0), entry("b", 10, 4.0), entry(None, 1, 1.0))
+    assert str(both["sentence"]).startswith(
+        f"En février 2026, A est à la fois l'outil le moins cher par heure gagnée (4,00{NBSP}€"
+    )  # « outil non précisé » is never named the cheapest nor the busiest: it is no tool
+    assert both["unsaid"] and both["rows"][2]["name"] == "Outil non précisé"
+    no_costs = view(entry("a", 2, None), entry("b", 5, None))
+    assert str(no_costs["sentence"]) == (
+        f"En février 2026, l'outil qui fait gagner le plus d'heures est B (5,0{NBSP}h) ; sans "
+        "coût renseigné, le coût par heure de chaque outil n'est pas calculé."
+    )
+    assert tools_view({"tools": [entry("a", 2, 1.0)], "metrics": {}}, {}, 3) is None

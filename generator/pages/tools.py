@@ -36,9 +36,11 @@ def table_row(entry: dict[str, Any], tasks: dict[str, str]) -> dict[str, Any]:
 
 
 def sentence(rows: list[dict[str, Any]], month: str) -> Markup:
-    """The tool cheapest per hour saved and the one with the most hours (the first on a tie)."""
-    priced = [r for r in rows if r["value"] is not None]
-    busiest = max(rows, key=lambda r: r["hours"])
+    """The tool cheapest per hour saved and the one with the most hours (the first on a tie).
+    « Outil non précisé » is no tool: never named here (its cost is only a share)."""
+    tools = [r for r in rows if r["tool"] is not None]
+    priced = [r for r in tools if r["value"] is not None]
+    busiest = max(tools, key=lambda r: r["hours"])
     when = month_label(month, long=True)
     most = {"busiest": markdown_text(busiest["name"]), "hours": hours(busiest["hours"])}
     if not priced:
@@ -58,9 +60,9 @@ def tools_view(
 ) -> dict[str, Any] | None:
     """The section's rows, sentence and basis; None with fewer than two entries to compare."""
     entries = report.get("tools") or []
-    month = report["metrics"]["cost_per_hour"]["month"]
-    if len(entries) < 2 or month is None:
+    if len(entries) < 2:
         return None
+    month = report["metrics"]["cost_per_hour"]["month"]
     rows = [table_row(e, tasks) for e in entries]
     return {
         "rows": rows,
