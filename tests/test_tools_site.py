@@ -177,3 +177,26 @@ def test_the_sentence_names_the_cheapest_and_the_busiest_first_on_a_tie():
         "coût renseigné, le coût par heure de chaque outil n'est pas calculé."
     )
     assert tools_view({"tools": [entry("a", 2, 1.0)], "metrics": {}}, {}, 3) is None
+
+
+def test_the_chart_puts_each_priced_tool_beside_the_alternatives():
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    from generator.figures import ChartLabels
+    from generator.figures.tools import tools_figure
+
+    labels = ChartLabels({}, {}, "2026-01", {}, {"Stagiaire": 12.0, "CDI": 35.0})
+    entries = [entry("a", 10, 4.0), entry(None, 1, 2.0), entry("b", 0, None)]
+    metrics = {"cost_per_hour": {"month": "2026-02"}, "tools": entries}
+    figure = tools_figure(metrics, labels)
+    assert figure is not None
+    assert figure.rows == (
+        ("A", f"4,00{NBSP}€"),
+        ("Outil non précisé", f"2,00{NBSP}€"),  # b saved no hour: no cost per hour, no bar
+        ("Stagiaire", f"12,00{NBSP}€"),
+        ("CDI", f"35,00{NBSP}€"),
+    )
+    validate_jsonschema(figure.spec, load_schema())
+    assert tools_figure({**metrics, "tools": entries[:1]}, labels) is None
+    assert tools_figure({**metrics, "tools": [entry("a", 0, None)] * 2}, labels) is None

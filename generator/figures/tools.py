@@ -31,7 +31,6 @@ def tools_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     chart = charts.horizontal_bars_chart(tipped, "value", texts("tools")["axes"])
     summary = {
         "month": month_label(metrics["cost_per_hour"]["month"], long=True),
-        "count": str(len(priced)),
         "cheapest": money(min(labels.alternatives.values(), default=None), 2),
     }
     rows = [(p["label"], money(p["value"], 2)) for p in points]
