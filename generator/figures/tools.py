@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from generator.core.format import money, month_label
+from generator.core.i18n import text
 from generator.figures import charts
 from generator.figures.common import ChartLabels, Figure, figure, texts, with_tips
 
 
 def tool_name(entry: dict[str, Any]) -> str:
     """A tool as the site names it: its label, or « outil non précisé » for rows without one."""
-    label: str = entry["label"] if entry["tool"] is not None else texts("tools")["unsaid"]
-    return label
+    return str(entry["label"]) if entry["tool"] is not None else text("tools.unsaid")
 
 
 def tools_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
