@@ -164,7 +164,7 @@ def test_every_demo_chart_is_valid_vega_lite() -> None:
 
     data = load_dataset(Path(__file__).resolve().parent.parent / "data")
     figures = build_figures(report(data), labels(data))
-    assert len(figures) == 21
+    assert len(figures) == 22  # 21 and « Comparer les outils »
     schema = load_schema()
     for fig in figures.values():
         validate_jsonschema(fig.spec, schema)

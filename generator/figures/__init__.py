@@ -33,14 +33,20 @@ def build_figures(report: dict[str, Any], labels: ChartLabels) -> dict[str, Figu
 def fresh_figures(report: dict[str, Any], labels: ChartLabels) -> dict[str, Figure]:
     from generator.figures.registry import FIGURES
 
-    built = {key: builder(report["metrics"], labels) for key, builder in FIGURES.items()}
+    metrics = figure_inputs(report)
+    built = {key: builder(metrics, labels) for key, builder in FIGURES.items()}
     return {key: value for key, value in built.items() if value is not None}
+
+
+def figure_inputs(report: dict[str, Any]) -> dict[str, Any]:
+    """What the builders read: the report's metrics, and its per-tool figures as ``tools``."""
+    return {**report["metrics"], "tools": report.get("tools") or []}
 
 
 def figures_key(report: dict[str, Any], labels: ChartLabels) -> str:
     """Fingerprint of everything the figures are made from."""
     digest = hashlib.sha256(f"{version('altair')}|{source_fingerprint()}".encode())
-    inputs = [report["metrics"], asdict(labels)]
+    inputs = [figure_inputs(report), asdict(labels)]
     digest.update(json.dumps(inputs, ensure_ascii=False).encode())
     return digest.hexdigest()[:24]
 

@@ -3,7 +3,7 @@ module loads Altair: ``build_figures`` does so only for figures not yet in the c
 
 from __future__ import annotations
 
-from generator.figures import business, finance, operations
+from generator.figures import business, finance, operations, tools
 from generator.figures.common import Builder
 
 FIGURES: dict[str, Builder] = {
@@ -14,6 +14,7 @@ FIGURES: dict[str, Builder] = {
     "value_vs_cost": finance.value_vs_cost_figure,
     "cost_per_hour": finance.cost_per_hour_figure,
     "alternatives": finance.alternatives_figure,
+    "tools": tools.tools_figure,
     "cumulative": finance.cumulative_figure,
     "errors": business.errors_figure,
     "errors_months": business.errors_months_figure,

@@ -12,7 +12,7 @@ import pandas as pd
 from generator.core.periods import complete_months, week_monday
 from generator.input.dataset import Dataset
 from generator.metrics import privacy
-from generator.metrics.compute import compute_metrics, measured_time
+from generator.metrics.compute import measured_time, metric_inputs, metrics_of, tool_figures
 from generator.metrics.detectors import detect
 from generator.metrics.keyfigures import key_figures
 
@@ -57,6 +57,7 @@ def report(data: Dataset) -> dict[str, Any]:
     warnings are still data here: the loader's notices, then the detectors' findings, which
     ``generator.pages.warnings.worded`` turns into messages before anything shows them."""
     period = as_of(data.frame("usage"))
+    inputs = metric_inputs(data, period["week"], period["month"])
     result: dict[str, Any] = {
         "company": data.company.name,
         "deployed_on": data.company.deployed_on.isoformat(),
@@ -70,7 +71,8 @@ def report(data: Dataset) -> dict[str, Any]:
         "warnings": [notice for notice in data.notices if notice.on_pages],
         "replaced": [] if data.public else list(data.replaced),  # inbox files name people
         "measured_time": measured_time(data),
-        "metrics": compute_metrics(data, period["week"], period["month"]),
+        "metrics": metrics_of(inputs),
+        "tools": tool_figures(inputs),
     }
     if data.public:  # before the detectors, which point at the figures they may show
         frames = {stem: data.frame(stem) for stem in ("capacity", "revenue")}

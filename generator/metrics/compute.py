@@ -15,6 +15,7 @@ from generator.core.periods import complete_months, is_baseline_month
 from generator.input.company import Company
 from generator.input.dataset import Dataset
 from generator.metrics import business, control, finance, operations, privacy, quality, timings
+from generator.metrics import tools as per_tool
 from generator.metrics.bands import edges
 from generator.metrics.declared import declared_vs_computed
 
@@ -75,7 +76,7 @@ def metric_inputs(data: Dataset, week: str | None, month: str | None) -> MetricI
     usage = data.frame("usage")
     usage_rows = usage if usage is not None else pd.DataFrame(columns=USAGE_COLUMNS)
     tasks = timings.effective_tasks(data.frames["tasks"], measured_time(data))
-    hours = operations.hours_saved_rows(usage_rows, tasks)
+    hours = per_tool.hours_rows(usage_rows, tasks, data.frame("timings"))
     complete = complete_months(usage_rows["week"].unique())
     return MetricInputs(
         data=data,
@@ -93,10 +94,21 @@ def metric_inputs(data: Dataset, week: str | None, month: str | None) -> MetricI
     )
 
 
-def compute_metrics(data: Dataset, week: str | None, month: str | None) -> dict[str, Any]:
+def metrics_of(inputs: MetricInputs) -> dict[str, Any]:
     """Every metric, keyed and ordered as in ``metrics.json``: the method's order."""
-    inputs = metric_inputs(data, week, month)
     return {metric.key: COMPUTE[metric.key](inputs) for metric in METRICS}
+
+
+def tool_figures(i: MetricInputs) -> list[dict[str, Any]]:
+    """``metrics.json``'s ``tools``: metric 3's month per tool (``[]`` without tools)."""
+    return per_tool.tools(
+        i.data.frame("tools"),
+        i.hours,
+        i.data.frame("costs"),
+        i.month,
+        i.edges("cost_per_hour"),
+        i.company.min_group_size,
+    )
 
 
 @computes("time_saved")

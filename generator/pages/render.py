@@ -35,6 +35,7 @@ from generator.pages.readiness import PHASE_FOCUS, checklist, phase
 from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
 from generator.pages.tiles import dashboard_tiles, with_warning
+from generator.pages.tools import tools_view
 from generator.workbooks.downloads import Download
 
 
@@ -205,6 +206,7 @@ def context(
         "forms": form_views(data, data.display_names()),
         "grid": grid_view(data, data.display_names()),
         "task_labels": data.task_labels(),
+        "tools": tools_view(report, data.task_labels(), c.min_group_size),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
         "method": METRICS,

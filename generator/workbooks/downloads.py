@@ -59,6 +59,7 @@ def cell(value: Any, kind: Kind, labels: SheetLabels) -> Value:
     words: dict[str, Callable[[Any], str]] = {
         "person": lambda v: labels.people.get(v, v),
         "task": lambda v: labels.tasks.get(v, v),
+        "tasks": lambda v: ", ".join(labels.tasks.get(t, t) for t in v),
         "status": lambda v: text(f"statuses.{v}"),
         "use": lambda v: text(f"uses.{v}"),
         "category": lambda v: text(f"categories.{v}"),
@@ -114,7 +115,11 @@ def write_downloads(report: dict[str, Any], data: Dataset, out_dir: Path) -> lis
     stamp = report_stamp(report)
     downloads = []
     for dashboard in WORKBOOKS:
-        tables = [t for t in dashboard.tables if not (report["public"] and t.per_person)]
+        tables = [
+            t
+            for t in dashboard.tables
+            if not (report["public"] and t.per_person) and not (t.optional and not t.rows(report))
+        ]
         sheets = [table_sheet(t, report, labels) for t in tables]
         write_workbook(sheets, out_dir / dashboard.path, stamp, dashboard.title)
         downloads.append(Download(dashboard.key, dashboard.path, dashboard.title))

@@ -17,7 +17,7 @@ from generator.core.i18n import catalogue, text
 FOLDER = "telechargements"
 
 Kind = Literal[
-    "text", "person", "task", "status", "use", "category", "better", "bool",
+    "text", "person", "task", "tasks", "status", "use", "category", "better", "bool",
     "int", "number", "money", "money2", "percent",
 ]  # fmt: skip
 """How a value shows: ids and codes become French labels, numbers keep a number format."""
@@ -41,6 +41,7 @@ class Table:
     sheet: str
     fields: tuple[TableField, ...]
     rows: Rows
+    optional: bool = False  # no sheet at all when it has no rows (« Outils »: no tools)
 
     @property
     def per_person(self) -> bool:
@@ -150,6 +151,31 @@ def alternatives(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"solution": ai, "cost": cph.get("value")}, *others]
 
 
+def tools(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Metric 3's month per tool (``metrics.json``'s ``tools``): users below the group size
+    written « moins de N », never their number."""
+    return [
+        {
+            **entry,
+            "name": entry["label"] if entry["tool"] is not None else text("tools.unsaid"),
+            "month": month_label(cph_month(report)),
+            "band": band_label("cost_per_hour", entry["band"]) if entry["band"] else None,
+            "users": (
+                text("public.fewer_than", minimum=entry["users_below"])
+                if entry["few_users"]
+                else entry["users"]
+            ),
+            "tasks": [t["task"] for t in entry["tasks"]],
+        }
+        for entry in report.get("tools") or []
+    ]
+
+
+def cph_month(report: dict[str, Any]) -> str | None:
+    month: str | None = metric(report, "cost_per_hour").get("month")
+    return month
+
+
 def customer(report: dict[str, Any]) -> list[dict[str, Any]]:
     found = metric(report, "customer")
     parts = ("nps", "response_minutes", "complaint_rate")
@@ -220,6 +246,12 @@ FINANCE = Dashboard("financier", (
           series("payback", "cumulative")),
     Table("spending", fields(("month", "month"), ("category", "category", "category"),
           ("amount", "amount", "money")), series("payback", "spending")),
+    Table("tools", fields(("tool", "name"), ("month", "month"),
+          ("hours_saved", "hours", "number"), ("own_cost", "own_cost", "money2"),
+          ("shared_cost", "shared_cost", "money2"), ("month_cost", "cost", "money2"),
+          ("cost_per_hour", "value", "money2"), ("band", "band"), ("users", "users", "int"),
+          ("hours_per_user", "hours_per_user", "number"), ("tasks", "tasks", "tasks")),
+          tools, optional=True),
 ))
 
 BUSINESS = Dashboard("business", (

@@ -1,0 +1,75 @@
+"""« Comparer les outils »: metrics.json's ``tools`` made ready for the page's table and
+sentence. Words come from the catalogue (``tools``); tool and task labels come from the data
+and are escaped here (in the sentence) or by the template's ``finalize`` (in the table)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.core.format import MISSING, hours, money, month_label
+from generator.core.i18n import catalogue, text
+from generator.pages.escape import markdown_text
+
+
+def tool_name(entry: dict[str, Any]) -> str:
+    """A tool's label, or « outil non précisé » for the usage rows that name no tool."""
+    return str(entry["label"]) if entry["tool"] is not None else text("tools.unsaid")
+
+
+def band_label(band: str | None) -> str:
+    return MISSING if band is None else str(catalogue()["bands"]["cost_per_hour"][band]["label"])
+
+
+def table_row(entry: dict[str, Any], tasks: dict[str, str]) -> dict[str, Any]:
+    """A tool's row: its figures, users or « moins de N », its tasks' labels (most hours first)."""
+    few = entry["few_users"]
+    users = text("public.fewer_than", minimum=entry["users_below"]) if few else entry["users"]
+    return {
+        **entry,
+        "name": tool_name(entry),
+        "band_label": band_label(entry["band"]),
+        "users_shown": users,
+        "task_names": ", ".join(tasks.get(t["task"], t["task"]) for t in entry["tasks"]),
+    }
+
+
+def sentence(rows: list[dict[str, Any]], month: str) -> Markup:
+    """The tool cheapest per hour saved and the one with the most hours (the first on a tie).
+    « Outil non précisé » is no tool: never named here (its cost is only a share)."""
+    tools = [r for r in rows if r["tool"] is not None]
+    priced = [r for r in tools if r["value"] is not None]
+    busiest = max(tools, key=lambda r: r["hours"])
+    when = month_label(month, long=True)
+    most = {"busiest": markdown_text(busiest["name"]), "hours": hours(busiest["hours"])}
+    if not priced:
+        return Markup(text("tools.busiest", month=when, **most))
+    cheapest = min(priced, key=lambda r: r["value"])
+    value = money(cheapest["value"], 2)
+    if cheapest is busiest:
+        return Markup(text("tools.both", month=when, name=most["busiest"], value=value,
+                           hours=most["hours"]))  # fmt: skip
+    name = markdown_text(cheapest["name"])
+    words = text("tools.cheapest_and_busiest", month=when, cheapest=name, value=value, **most)
+    return Markup(words)
+
+
+def tools_view(
+    report: dict[str, Any], tasks: dict[str, str], minimum: int
+) -> dict[str, Any] | None:
+    """The section's rows, sentence and basis; None with fewer than two entries to compare."""
+    entries = report.get("tools") or []
+    if len(entries) < 2:
+        return None
+    month = report["metrics"]["cost_per_hour"]["month"]
+    rows = [table_row(e, tasks) for e in entries]
+    return {
+        "rows": rows,
+        "sentence": sentence(rows, month),
+        "month": month,
+        "few_users": any(r["few_users"] for r in rows),
+        "unsaid": any(r["tool"] is None for r in rows),
+        "fewer_than": text("public.fewer_than", minimum=minimum),
+        "minimum": minimum,
+    }
