@@ -33,6 +33,7 @@ from generator.input.parse import (
     fold,
 )
 from generator.input.schema import SCHEMAS, Column, FileSchema
+from generator.input.schema import TOOL as TOOL_COLUMN
 from generator.input.settingvalues import valid_branch, valid_repository
 
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -49,6 +50,7 @@ INPUT_MODES = {"int": "numeric", "number": "decimal"}
 VALUE_MESSAGES = ("required", "bad_value", "below_min", "above_max", "unknown_ref", "too_long")
 WEEKS_SHOWN = 8  # the weekly form offers the week in progress and the 7 before it
 DATE_WORDS = ("week", "span", "first_day")  # the catalogue's ``dates`` a week label needs
+TOOL = TOOL_COLUMN.name  # the optional column naming a tool of tools.csv
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class FormSpec:
     optional_rows: bool
     stopwatch: bool = False  # one measurement: the task chosen in a list, a start/stop clock
     blank_zero: tuple[str, ...] = ()  # answers a blank field gives as 0 (« not used »)
+    tool_when: tuple[str, str] | None = None  # say a tool only if (column, value)
 
     @property
     def schema(self) -> FileSchema:
@@ -72,8 +75,10 @@ class FormSpec:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """Every field name of the form: each one is a column of :attr:`file`."""
-        return ("person", self.period, self.rows_by, *self.answers)
+        """Every field name of the form: each one is a column of :attr:`file` (``tool``, when
+        the file has one, is asked only of a company that declares several tools)."""
+        tool = (TOOL,) if TOOL in self.schema.column_names else ()
+        return ("person", self.period, self.rows_by, *self.answers, *tool)
 
 
 FORMS: tuple[FormSpec, ...] = (
@@ -84,7 +89,7 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec("freed_time", "temps-libere", "freed_time.csv", "month", "use", ("hours",),
              optional_rows=True),
     FormSpec("stopwatch", "chronometre", "timings.csv", "date", "task", ("minutes", "with_ai"),
-             optional_rows=False, stopwatch=True),
+             optional_rows=False, stopwatch=True, tool_when=("with_ai", "yes")),
 )  # fmt: skip
 
 
@@ -124,6 +129,7 @@ class FormView:
     repository: str
     branch: str
     public: bool = False  # no list of people: each person types their identifier
+    tools: tuple[tuple[str, Markup], ...] = ()  # the tool choice, offered from two tools on
 
 
 def column_rule(column: Column) -> dict[str, Any]:
@@ -157,13 +163,55 @@ def messages() -> dict[str, str]:
     }
 
 
+def declared_tools(data: Dataset) -> tuple[tuple[str, str], ...]:
+    """(id, label) of each tool of tools.csv, in its order (the id when the label is blank);
+    none when the file is absent or empty."""
+    tools = data.frames.get("tools")
+    if tools is None:
+        return ()
+    return tuple(
+        (str(tool), str(label) if isinstance(label, str) and label else str(tool))
+        for tool, label in zip(tools["tool"], tools["label"], strict=True)
+    )
+
+
+def tool_choices(data: Dataset) -> tuple[tuple[str, Markup], ...]:
+    """The tools a person chooses among: only when the company declares two or more (with one,
+    its id is written without asking; with none, the answer has no ``tool`` column)."""
+    tools = declared_tools(data)
+    return tuple((tool, escape(label)) for tool, label in tools) if len(tools) > 1 else ()
+
+
+def tool_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
+    """What the script writes in the ``tool`` column: the id of a lone tool (``fixed``), and
+    the condition for saying a tool at all (``when``: a measurement with AI)."""
+    tools = declared_tools(data)
+    has_tool = TOOL in spec.schema.column_names
+    return {
+        "fixed": {TOOL: tools[0][0]} if has_tool and len(tools) == 1 else {},
+        "when": {TOOL: list(spec.tool_when)} if has_tool and spec.tool_when else {},
+    }
+
+
+def written_header(schema: FileSchema, data: Dataset) -> list[str]:
+    """The answer's columns: the file's, without ``tool`` when the company declares none (the
+    answer is then the same as before tools existed)."""
+    names = list(schema.column_names)
+    return names if declared_tools(data) else [n for n in names if n != TOOL]
+
+
 def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
     """Everything ``roi-forms.js`` needs to check an answer and write the CSV."""
     schema = spec.schema
     repository, branch = github_target(data)
+    shared = ["person", spec.period]
+    if tool_choices(data) and TOOL in schema.column_names and not spec.stopwatch:
+        shared.append(TOOL)  # the weekly form: one tool per answer
     return {
         "file": schema.stem,
-        "header": list(schema.column_names),
+        "header": written_header(schema, data),
+        "shared": shared,
+        **tool_rules(spec, data),
         "columns": {c.name: column_rule(c) for c in schema.columns},
         "patterns": {kind: pattern.pattern for kind, pattern in PATTERNS.items()},
         "max_int": MAX_INT,
@@ -192,6 +240,8 @@ def known_ids(data: Dataset) -> dict[str, list[str]]:
     """The identifiers a form may check an answer against. A public site lists no person:
     there, the identifier is typed and checked when the answer is proposed (``roi validate``)."""
     known = {"tasks.csv": sorted(data.frames["tasks"]["task"])}
+    if tools := declared_tools(data):
+        known["tools.csv"] = sorted(tool for tool, _ in tools)
     if not data.public:
         known["people.csv"] = sorted(data.frames["people"]["person"])
     return known
@@ -271,6 +321,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
         repository=repository,
         branch=branch,
         public=data.public,
+        tools=tool_choices(data) if TOOL in spec.schema.column_names else (),
     )
 
 
