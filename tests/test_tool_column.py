@@ -187,7 +187,7 @@ def test_an_undeclared_tool_is_refused_with_its_file_and_line(tmp_path):
 def test_a_tool_without_tools_csv_says_to_create_it(tmp_path):
     data = company(tmp_path, [TWO_TOOLS[0]], tools=None)
     (data / "costs.csv").write_text(
-        "category,label,amount,kind,start,tool\nsubscription,Licences,60,monthly,2026-01,chatgpt\n",
+        "category,label,amount,kind,start,tool\nlicence,Licences,60,monthly,2026-01,chatgpt\n",
         encoding="utf-8",
     )
     result = run("validate", "--data", str(data))
@@ -205,3 +205,49 @@ def test_a_repeated_tool_row_is_refused_on_its_tool(tmp_path):
     result = run("validate", "--data", str(data))
     assert result.exit_code == 1
     assert "usage.csv:4: tool: " in result.stderr
+
+
+# --- roi init: tools.csv and the tool column in the templates --------------------------------
+
+
+def append(path: Path, sep: str, *rows: tuple[str, ...]) -> None:
+    """Add ``rows`` to a CSV file written by ``roi init`` (its header kept as written)."""
+    lines = "".join(sep.join(row) + "\n" for row in rows)
+    path.write_text(path.read_text("utf-8") + lines, encoding="utf-8")
+
+
+def test_init_writes_tools_csv_and_a_company_with_tools_validates(tmp_path, monkeypatch):
+    """Both header styles: tools.csv and the tool column are in the templates, and once filled
+    with two tools (a tool per usage row, one blank, a shared cost) the data validates."""
+    monkeypatch.chdir(tmp_path)
+    for french, sep, bom in ((False, ",", ""), (True, ";", "\ufeff")):
+        folder = f"co-{french}"
+        args = ["init", folder, *(["--french-headers"] if french else [])]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        data = tmp_path / folder / "data"
+        tool, label = ("outil", "libellé") if french else ("tool", "label")
+        assert (data / "tools.csv").read_text("utf-8") == f"{bom}{tool}{sep}{label}\n"
+        for name in ("usage.csv", "costs.csv", "timings.csv"):
+            assert (data / name).read_text("utf-8").rstrip("\n").split(sep)[-1] == tool, name
+        append(data / "people.csv", sep, ("sophie", "Sophie", "", "", "2026-01-05", ""))
+        append(data / "tasks.csv", sep, ("cr", "Comptes-rendus", "45", "15"))
+        append(data / "tools.csv", sep, ("chatgpt", "ChatGPT"), ("copilot", ""))
+        append(
+            data / "usage.csv",
+            sep,
+            ("2026-W03", "sophie", "cr", "2", "", "chatgpt"),
+            ("2026-W03", "sophie", "cr", "1", "", "copilot"),
+            ("2026-W04", "sophie", "cr", "1", "", ""),
+        )
+        append(
+            data / "costs.csv",
+            sep,
+            ("licence", "ChatGPT", "60", "monthly", "2026-01", "", "", "chatgpt"),
+            ("formation", "Formation", "500", "one_off", "2026-01", "", "", ""),  # shared
+        )
+        result = run("validate", "--data", str(data))
+        assert result.exit_code == 0, result.output
+        # 1 person, 1 task, 2 tools, 3 usage rows, 2 costs
+        assert result.output.splitlines()[-1].endswith(" 9 ligne(s).")
+    readme = (tmp_path / "co-False" / "README.md").read_text("utf-8")
+    assert "`data/tools.csv`" in readme
