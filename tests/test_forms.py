@@ -4,6 +4,7 @@ columns of the file they feed, names stay hidden when the company asks, and the 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -363,3 +364,16 @@ def test_a_company_without_tools_gets_the_forms_it_had_before_tools(tmp_path):
         for key in ("weekly", "stopwatch"):
             assert 'name="tool"' not in pages[key]
             assert parsed(pages[key]).rules["known"].keys() == {"people.csv", "tasks.csv"}
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_the_grid_offers_a_tool_per_row_only_from_two_tools(tmp_path, count):
+    page = render_page(tools_company(tmp_path, TOOLS[:count]), "questionnaires/semaine-equipe.md")
+    rules = json.loads(html.unescape(re.search(r'data-roi-grid="([^"]*)"', page)[1]))
+    assert ("tool" in rules["header"]) == (count > 0)
+    assert rules["fixed"] == ({"tool": "chatgpt"} if count == 1 else {})
+    # One select per row (the fixture's one person), its first tool chosen; none below two.
+    assert page.count('<select name="tool"') == (1 if count == 2 else 0)
+    if count == 2:
+        assert '<option value="chatgpt" selected>ChatGPT Team</option>' in page
+        assert catalogue()["forms"]["grid"]["tools"].split("**")[1] in page
