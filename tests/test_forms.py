@@ -377,3 +377,10 @@ def test_the_grid_offers_a_tool_per_row_only_from_two_tools(tmp_path, count):
     if count == 2:
         assert '<option value="chatgpt" selected>ChatGPT Team</option>' in page
         assert catalogue()["forms"]["grid"]["tools"].split("**")[1] in page
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_the_guide_asks_for_one_answer_per_tool_only_when_the_form_asks_the_tool(tmp_path, count):
+    guide = render_page(tools_company(tmp_path, TOOLS[:count]), "questionnaires/repondre.md")
+    assert ("Envoyez une réponse par outil" in guide) == (count == 2)
+    assert ("(et le même outil)" in guide) == (count == 2)
