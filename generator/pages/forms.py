@@ -33,8 +33,14 @@ from generator.input.parse import (
     fold,
 )
 from generator.input.schema import SCHEMAS, Column, FileSchema
-from generator.input.schema import TOOL as TOOL_COLUMN
 from generator.input.settingvalues import valid_branch, valid_repository
+from generator.pages.formtools import (
+    TOOL_ID,
+    declared_tools,
+    tool_choices,
+    tool_rules,
+    written_header,
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "id": ID_PATTERN,
@@ -50,7 +56,6 @@ INPUT_MODES = {"int": "numeric", "number": "decimal"}
 VALUE_MESSAGES = ("required", "bad_value", "below_min", "above_max", "unknown_ref", "too_long")
 WEEKS_SHOWN = 8  # the weekly form offers the week in progress and the 7 before it
 DATE_WORDS = ("week", "span", "first_day")  # the catalogue's ``dates`` a week label needs
-TOOL = TOOL_COLUMN.name  # the optional column naming a tool of tools.csv
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class FormSpec:
     def fields(self) -> tuple[str, ...]:
         """Every field name of the form: each one is a column of :attr:`file` (``tool``, when
         the file has one, is asked only of a company that declares several tools)."""
-        tool = (TOOL,) if TOOL in self.schema.column_names else ()
+        tool = (TOOL_ID,) if TOOL_ID in self.schema.column_names else ()
         return ("person", self.period, self.rows_by, *self.answers, *tool)
 
 
@@ -163,55 +168,18 @@ def messages() -> dict[str, str]:
     }
 
 
-def declared_tools(data: Dataset) -> tuple[tuple[str, str], ...]:
-    """(id, label) of each tool of tools.csv, in its order (the id when the label is blank);
-    none when the file is absent or empty."""
-    tools = data.frames.get("tools")
-    if tools is None:
-        return ()
-    return tuple(
-        (str(tool), str(label) if isinstance(label, str) and label else str(tool))
-        for tool, label in zip(tools["tool"], tools["label"], strict=True)
-    )
-
-
-def tool_choices(data: Dataset) -> tuple[tuple[str, Markup], ...]:
-    """The tools a person chooses among: only when the company declares two or more (with one,
-    its id is written without asking; with none, the answer has no ``tool`` column)."""
-    tools = declared_tools(data)
-    return tuple((tool, escape(label)) for tool, label in tools) if len(tools) > 1 else ()
-
-
-def tool_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
-    """What the script writes in the ``tool`` column: the id of a lone tool (``fixed``), and
-    the condition for saying a tool at all (``when``: a measurement with AI)."""
-    tools = declared_tools(data)
-    has_tool = TOOL in spec.schema.column_names
-    return {
-        "fixed": {TOOL: tools[0][0]} if has_tool and len(tools) == 1 else {},
-        "when": {TOOL: list(spec.tool_when)} if has_tool and spec.tool_when else {},
-    }
-
-
-def written_header(schema: FileSchema, data: Dataset) -> list[str]:
-    """The answer's columns: the file's, without ``tool`` when the company declares none (the
-    answer is then the same as before tools existed)."""
-    names = list(schema.column_names)
-    return names if declared_tools(data) else [n for n in names if n != TOOL]
-
-
 def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
     """Everything ``roi-forms.js`` needs to check an answer and write the CSV."""
     schema = spec.schema
     repository, branch = github_target(data)
     shared = ["person", spec.period]
-    if tool_choices(data) and TOOL in schema.column_names and not spec.stopwatch:
-        shared.append(TOOL)  # the weekly form: one tool per answer
+    if tool_choices(data) and TOOL_ID in schema.column_names and not spec.stopwatch:
+        shared.append(TOOL_ID)  # the weekly form: one tool per answer
     return {
         "file": schema.stem,
         "header": written_header(schema, data),
         "shared": shared,
-        **tool_rules(spec, data),
+        **tool_rules(schema, spec.tool_when, data),
         "columns": {c.name: column_rule(c) for c in schema.columns},
         "patterns": {kind: pattern.pattern for kind, pattern in PATTERNS.items()},
         "max_int": MAX_INT,
@@ -321,7 +289,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
         repository=repository,
         branch=branch,
         public=data.public,
-        tools=tool_choices(data) if TOOL in spec.schema.column_names else (),
+        tools=tool_choices(data) if TOOL_ID in spec.schema.column_names else (),
     )
 
 

@@ -18,9 +18,9 @@ from generator.pages.forms import (
     github_target,
     people_choices,
     rules_attribute,
-    tool_choices,
     trained_ai,
 )
+from generator.pages.formtools import tool_choices
 
 WEEKLY = next(spec for spec in FORMS if spec.key == "weekly")
 SLUG = "semaine-equipe"
