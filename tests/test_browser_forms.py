@@ -443,8 +443,8 @@ def test_a_form_starts_after_following_menu_links(chromium, site_url):
 
 @pytest.mark.parametrize("value", HOSTILE, ids=["formula", "html"])
 def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
-    """A crafted identifier typed in the person field, or a task set through the DOM, is
-    refused and shown as text."""
+    """A crafted identifier typed in the person field, or a task or a tool set through the
+    DOM, is refused and shown as text."""
     watch, dialogs = Watch(), []
     with open_page(chromium, watch) as page:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -453,6 +453,9 @@ def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
         task = page.locator("input[name=task]").first
         first_task = task.get_attribute("value")
         task.evaluate("(input, v) => input.value = v", value)
+        page.locator("#roi-form-usage-tool").evaluate(  # a tool the list does not offer
+            "(select, v) => { select.add(new Option('x', v)); select.value = v; }", value
+        )
         for uses in page.locator("input[name=uses]").all():
             uses.fill("1")
         submit(page)
@@ -462,6 +465,7 @@ def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
     assert problems == {
         "roi-form-usage-person": message,
         f"roi-form-usage-{first_task}-task": message,
+        "roi-form-usage-tool": message,
     }
     assert images == 0 and dialogs == []
     assert_clean(watch)
