@@ -251,3 +251,27 @@ def test_init_writes_tools_csv_and_a_company_with_tools_validates(tmp_path, monk
         assert result.output.splitlines()[-1].endswith(" 9 ligne(s).")
     readme = (tmp_path / "co-False" / "README.md").read_text("utf-8")
     assert "`data/tools.csv`" in readme
+
+
+def test_a_tool_on_a_measurement_without_ai_is_refused(tmp_path):
+    """In the main file and in an answer: a tool says which AI did the task."""
+    data = company(tmp_path, TWO_TOOLS)
+    (data / "timings.csv").write_text(
+        "date,person,task,minutes,with_ai,tool\n"
+        "2026-01-12,sophie,cr,40,no,\n"
+        "2026-01-13,sophie,cr,12,yes,chatgpt\n"
+        "2026-01-14,sophie,cr,50,no,copilot\n",
+        encoding="utf-8",
+    )
+    sent = data / "inbox" / "timings" / "20260120-080000-sophie-a1b2.csv"
+    sent.parent.mkdir(parents=True)
+    sent.write_text("date,person,task,minutes,with_ai,tool\n2026-01-15,sophie,cr,45,no,chatgpt\n")
+    result = run("validate", "--data", str(data))
+    assert result.exit_code == 1
+    message = (
+        "tool: un outil n'est indiqué que pour une mesure avec IA : videz la case, ou mettez "
+        "yes dans with_ai si la tâche a été faite avec cet outil"
+    )
+    assert f"timings.csv:4: {message}" in result.stderr
+    assert f"{sent.relative_to(data).as_posix()}:2: {message}" in result.stderr
+    assert "timings.csv:3:" not in result.stderr and "timings.csv:2:" not in result.stderr

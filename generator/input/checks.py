@@ -215,6 +215,14 @@ def cost_problems(name: str, costs: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+def timing_problems(name: str, timings: pd.DataFrame) -> list[Problem]:
+    """A tool given to a measurement without AI: a tool says which AI did the task."""
+    tooled = timings[timings["tool"].notna() & (timings["with_ai"] == "no")]
+    return [
+        Problem(name, int(line), "tool", text("loader.tool_without_ai")) for line in tooled[LINE]
+    ]
+
+
 def first_day(value: object, kind: str) -> date:
     """The first day a parsed ``date``, ``week`` (``2026-W03``) or ``month`` value covers."""
     if kind == "week":

@@ -24,6 +24,7 @@ from generator.input.checks import (
     duplicate_problems,
     future_problems,
     reference_problems,
+    timing_problems,
     value_problems,
 )
 from generator.input.company import Company, load_company
@@ -103,6 +104,8 @@ def typed_frame(
         problems += duplicate_problems(name, schema.key, typed, optional_key(schema))
     if schema.name == "costs.csv":
         problems += cost_problems(name, typed)
+    if schema.name == "timings.csv":
+        problems += timing_problems(name, typed)
     if today is not None:
         problems += future_problems(name, schema, typed, raw_cells, today)
     return typed, problems
