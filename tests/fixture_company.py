@@ -38,7 +38,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "new_customers",
     ),
     "freed_time.csv": ("month", "person", "use", "hours"),
+    "tools.csv": ("tool", "label"),
 }
+TOOL_FILES = ("usage.csv", "timings.csv", "costs.csv")
+"""Files with an optional ``tool`` column: written only when a row gives a tool, so that a
+company without tools has exactly the files it had before tools existed."""
 
 COMPANY: dict[str, object] = {
     "name": "Atelier Exemple",
@@ -78,7 +82,8 @@ def write_company(dir: Path, files: Mapping[str, list[Row]], **company_overrides
     )
     all_files = {"people.csv": DEFAULT_PEOPLE, "tasks.csv": DEFAULT_TASKS, **files}
     for name, rows in all_files.items():
-        write_csv(dir / name, HEADERS[name], rows)
+        tool = ("tool",) if name in TOOL_FILES and any("tool" in row for row in rows) else ()
+        write_csv(dir / name, HEADERS[name] + tool, rows)
     return dir
 
 

@@ -148,6 +148,9 @@ def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
         tasks = page.locator("input[name=task]").evaluate_all("inputs => inputs.map(i => i.value)")
         uses = {task: number for number, task in enumerate(tasks)}  # 0 is a real answer
         page.fill("#roi-form-usage-person", "sophie")  # the public site lists nobody
+        tools = page.locator("#roi-form-usage-tool option").evaluate_all(
+            "options => options.map(o => o.value)"
+        )
         for task, number in uses.items():
             page.fill(f"#roi-form-usage-{task}-uses", str(number) if number else "")
         first, second = (f"#roi-form-usage-{task}-uses" for task in tasks[:2])
@@ -155,6 +158,7 @@ def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
         page.fill(second, "1.5")
         submit(page)
         problems = refused(page)
+        page.select_option("#roi-form-usage-tool", "copilot")
         page.fill(first, "")  # blank: 0 uses
         page.fill(f"#roi-form-usage-{tasks[0]}-declared_minutes", "12,5")
         page.fill(second, "1")
@@ -164,11 +168,14 @@ def test_weekly_form_refuses_a_wrong_count_then_sends_an_answer_roi_accepts(
     assert problems == {
         first[1:]: "attendu un nombre entier ≥ 0, reçu « -1 »",
         second[1:]: "attendu un nombre entier, reçu « 1.5 »",
+        "roi-form-usage-tool": text("loader.required"),  # the demo has three tools
     }
+    assert tools == ["", "chatgpt", "copilot", "transcription"]
     assert_clean(watch)
     minutes = {tasks[0]: "12.5"}
-    assert csv == "week,person,task,uses,declared_minutes\n" + "".join(
-        f"{WEEK},sophie,{task},{number},{minutes.get(task, '')}\n" for task, number in uses.items()
+    assert csv == "week,person,task,uses,declared_minutes,tool\n" + "".join(
+        f"{WEEK},sophie,{task},{number},{minutes.get(task, '')},copilot\n"
+        for task, number in uses.items()
     )
     report = accepted(tmp_path, sent_file(href, csv, "usage", "sophie"), csv)
     assert report["as_of"]["week"] == WEEK
@@ -188,11 +195,12 @@ def test_weekly_form_writes_blank_counts_as_zero_which_roi_validates_and_merges(
         open_form(page, site_url, "hebdomadaire")
         tasks = page.locator("input[name=task]").evaluate_all("inputs => inputs.map(i => i.value)")
         page.fill("#roi-form-usage-person", "sophie")
+        page.select_option("#roi-form-usage-tool", "chatgpt")
         submit(page)
         csv, href = answer(page)
     assert_clean(watch)
-    assert csv == "week,person,task,uses,declared_minutes\n" + "".join(
-        f"{WEEK},sophie,{task},0,\n" for task in tasks
+    assert csv == "week,person,task,uses,declared_minutes,tool\n" + "".join(
+        f"{WEEK},sophie,{task},0,,chatgpt\n" for task in tasks
     )
     path = sent_file(href, csv, "usage", "sophie")
     report = accepted(tmp_path, path, csv)
@@ -206,7 +214,7 @@ def test_weekly_form_writes_blank_counts_as_zero_which_roi_validates_and_merges(
     assert merged.returncode == 0, merged.stderr
     usage = (data / "usage.csv").read_text("utf-8").splitlines()
     assert [line for line in usage if line.startswith(f"{WEEK},sophie,")] == [
-        f"{WEEK},sophie,{task},0," for task in tasks
+        f"{WEEK},sophie,{task},0,,chatgpt" for task in tasks
     ]
     assert not (data / path.removeprefix("data/")).exists()
 
@@ -358,10 +366,12 @@ def test_stopwatch_form_times_a_task_and_the_report_counts_the_measurement(
         clock = page.locator("[data-roi-stopwatch-clock]").text_content() or ""
         submit(page)
         no_choice = refused(page)
-        page.check(field("with_ai-no"))
+        page.check(field("with_ai-yes"))
         page.fill(field("minutes"), "-5")
         submit(page)
-        wrong = refused(page)
+        wrong = refused(page)  # with AI, the tool is asked
+        page.select_option(field("tool"), "transcription")
+        page.check(field("with_ai-no"))  # without AI after all: the tool is not written
         page.fill(field("minutes"), timed)
         submit(page)
         csv, href = answer(page)
@@ -369,16 +379,48 @@ def test_stopwatch_form_times_a_task_and_the_report_counts_the_measurement(
     assert re.fullmatch(r"0,0[2-4]", timed), timed  # 1.2 s plus the clicks' few milliseconds
     assert re.fullmatch(r"0,0 min \(0:0[12]\)", clock), clock  # one decimal, and m:ss
     assert no_choice == {field("with_ai")[1:]: text("loader.required")}
-    assert wrong == {field("minutes")[1:]: "attendu un nombre ≥ 0, reçu « -5 »"}
+    assert wrong == {
+        field("minutes")[1:]: "attendu un nombre ≥ 0, reçu « -5 »",
+        field("tool")[1:]: text("loader.required"),
+    }
     assert_clean(watch)
     minutes = timed.replace(",", ".")
-    assert csv == f"date,person,task,minutes,with_ai\n2026-10-05,francois,veille,{minutes},no\n"
+    assert csv == (
+        f"date,person,task,minutes,with_ai,tool\n2026-10-05,francois,veille,{minutes},no,\n"
+    )
     report = accepted(tmp_path, sent_file(href, csv, "timings", "francois"), csv)
     veille = next(row for row in report["measured_time"] if row["task"] == "veille")
     # The demo has no timing of « veille »: this one measurement replaces the declared 90 min.
     assert (veille["count_before"], veille["declared_before"]) == (1, 90)
     assert veille["measured_before"] == veille["used_before"] == pytest.approx(float(minutes))
     assert (veille["count_after"], veille["used_after"]) == (0, 30)
+
+
+def test_stopwatch_form_writes_the_tool_of_a_measurement_with_ai(chromium, site_url, tmp_path):
+    """With AI, the tool chosen among the demo's three is written (its id), and ``roi validate``
+    accepts the answer, which counts as one more « with AI » measurement of the task."""
+    watch = Watch()
+    field = "#roi-form-timings-{}".format
+    with open_page(chromium, watch) as page:
+        open_form(page, site_url, "chronometre")
+        page.fill(field("person"), "sophie")
+        page.fill(field("date"), "2026-10-05")
+        page.select_option(field("task"), "compte_rendu")
+        page.check(field("with_ai-yes"))
+        page.select_option(field("tool"), label="Transcription de réunions")
+        page.fill(field("minutes"), "12,5")
+        submit(page)
+        csv, href = answer(page)
+    assert_clean(watch)
+    assert csv == (
+        "date,person,task,minutes,with_ai,tool\n2026-10-05,sophie,compte_rendu,12.5,yes,transcription\n"
+    )
+    before = next(
+        r for r in compute_report(ROOT / "data")["measured_time"] if r["task"] == "compte_rendu"
+    )
+    report = accepted(tmp_path, sent_file(href, csv, "timings", "sophie"), csv)
+    after = next(row for row in report["measured_time"] if row["task"] == "compte_rendu")
+    assert after["count_after"] == before["count_after"] + 1
 
 
 def test_a_form_starts_after_following_menu_links(chromium, site_url):
@@ -401,8 +443,8 @@ def test_a_form_starts_after_following_menu_links(chromium, site_url):
 
 @pytest.mark.parametrize("value", HOSTILE, ids=["formula", "html"])
 def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
-    """A crafted identifier typed in the person field, or a task set through the DOM, is
-    refused and shown as text."""
+    """A crafted identifier typed in the person field, or a task or a tool set through the
+    DOM, is refused and shown as text."""
     watch, dialogs = Watch(), []
     with open_page(chromium, watch) as page:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -411,6 +453,9 @@ def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
         task = page.locator("input[name=task]").first
         first_task = task.get_attribute("value")
         task.evaluate("(input, v) => input.value = v", value)
+        page.locator("#roi-form-usage-tool").evaluate(  # a tool the list does not offer
+            "(select, v) => { select.add(new Option('x', v)); select.value = v; }", value
+        )
         for uses in page.locator("input[name=uses]").all():
             uses.fill("1")
         submit(page)
@@ -420,6 +465,7 @@ def test_a_crafted_value_is_refused_by_the_form(chromium, site_url, value):
     assert problems == {
         "roi-form-usage-person": message,
         f"roi-form-usage-{first_task}-task": message,
+        "roi-form-usage-tool": message,
     }
     assert images == 0 and dialogs == []
     assert_clean(watch)

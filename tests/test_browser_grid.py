@@ -77,10 +77,14 @@ def prepared_csv(page: Page) -> tuple[str, str]:
     ).inner_text()
 
 
-def expected_rows(people: list[str], tasks: list[str]) -> list[dict[str, str]]:
+def expected_rows(
+    people: list[str], tasks: list[str], tools: dict[str, str] | None = None
+) -> list[dict[str, str]]:
+    """The rows of the grid's CSV; each person's tool is the demo's first one (« chatgpt »,
+    the grid's default) unless ``tools`` says otherwise."""
     return [
         {"week": WEEK, "person": person, "task": task, "uses": str(uses(p, t)),
-         "declared_minutes": ""}
+         "declared_minutes": "", "tool": (tools or {}).get(person, "chatgpt")}
         for p, person in enumerate(people)
         for t, task in enumerate(tasks)
     ]  # fmt: skip
@@ -127,6 +131,12 @@ def test_a_week_pasted_from_excel_is_accepted_merged_and_counted(chromium: Brows
         )
         people, tasks = grid_ids(page)
         assert (len(people), len(tasks)) == (PEOPLE, TASKS)
+        tools = page.locator("[data-roi-grid-row] select[name=tool]")
+        assert tools.evaluate_all("all => all.map(s => s.value)") == ["chatgpt"] * PEOPLE
+        assert tools.first.locator("option").all_inner_texts() == [
+            "ChatGPT Team", "Microsoft 365 Copilot", "Transcription de réunions",
+        ]  # fmt: skip
+        tools.nth(1).select_option("copilot")  # a row's tool, chosen by its label's id
         started = time.monotonic()
         cell(page, 0, 0).focus()
         paste(page, BLOCK)
@@ -136,7 +146,9 @@ def test_a_week_pasted_from_excel_is_accepted_merged_and_counted(chromium: Brows
         screenshot(page, "saisie-semaine-desktop")
     assert_clean(watch)
     assert totals == [str(sum(uses(p, t) for t in range(TASKS))) for p in range(PEOPLE)]
-    assert list(csv.DictReader(io.StringIO(text))) == expected_rows(people, tasks)
+    assert list(csv.DictReader(io.StringIO(text))) == expected_rows(
+        people, tasks, {people[1]: "copilot"}
+    )
     assert path.startswith("data/inbox/usage/") and path.endswith(".csv")
     answer = data / path.removeprefix("data/")
     answer.parent.mkdir(parents=True, exist_ok=True)
@@ -161,6 +173,8 @@ def test_a_week_typed_at_the_keyboard_alone(chromium: Browser, company):
         started = time.monotonic()
         cell(page, 0, 0).click()
         for p in range(PEOPLE):
+            if p:
+                page.keyboard.press("Tab")  # past the row's tool, its default kept
             for t in range(TASKS):
                 page.keyboard.type(str(uses(p, t)))
                 page.keyboard.press("Tab")

@@ -4,6 +4,7 @@ columns of the file they feed, names stay hidden when the company asks, and the 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -315,3 +316,71 @@ def test_each_form_page_is_built(demo_site, spec):
     assert "Envoi sur GitHub pas encore configuré" not in page
     assert catalogue()["forms"]["common"]["send_to_manager"] in page
     assert "<noscript>" in page
+
+
+# --- tools (issue 14): no column without tools.csv, a lone tool said silently, a choice from two
+
+
+def tools_company(tmp_path: Path, tools: list[dict[str, str]]) -> Path:
+    files = {"tools.csv": tools} if tools else {}
+    return write_company(tmp_path / f"tools-{len(tools)}", files)
+
+
+TOOLS = [
+    {"tool": "chatgpt", "label": "ChatGPT Team"},
+    {"tool": "copilot", "label": "<b>Copilot</b>"},
+]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_the_tool_is_asked_only_of_a_company_with_several_tools(tmp_path, count):
+    pages = render_forms(tools_company(tmp_path, TOOLS[:count]))
+    weekly, stopwatch = parsed(pages["weekly"]), parsed(pages["stopwatch"])
+    for form, columns in ((weekly, SCHEMAS["usage.csv"]), (stopwatch, SCHEMAS["timings.csv"])):
+        names = list(columns.column_names)
+        # No tools: the answer is the one written before tools existed, without the column.
+        assert form.rules["header"] == (names if count else [n for n in names if n != "tool"])
+        assert form.rules["fixed"] == ({"tool": "chatgpt"} if count == 1 else {})
+        assert ("tool" in form.fields) == (count == 2)
+        assert ("tools.csv" in form.rules["known"]) == (count > 0)
+    assert weekly.rules["shared"] == ["person", "week", *(["tool"] if count == 2 else [])]
+    assert weekly.rules["when"] == {}
+    assert stopwatch.rules["shared"] == ["person", "date"]  # the tool is in the measurement
+    assert stopwatch.rules["when"] == {"tool": ["with_ai", "yes"]}
+    if count == 2:
+        for form in (weekly, stopwatch):
+            assert form.choices["tool"] == ["", "chatgpt", "copilot"]  # the ids, labels shown
+            assert form.rules["known"]["tools.csv"] == ["chatgpt", "copilot"]
+        assert "ChatGPT Team" in pages["weekly"] and "&lt;b&gt;Copilot&lt;/b&gt;" in pages["weekly"]
+        assert catalogue()["forms"]["weekly"]["tool_hint"] in pages["weekly"]
+
+
+def test_a_company_without_tools_gets_the_forms_it_had_before_tools(tmp_path):
+    """No tools.csv and an empty one are the same: no tool anywhere on the form pages."""
+    absent = render_forms(tools_company(tmp_path, []))
+    empty_dir = tools_company(tmp_path / "empty", [])
+    (empty_dir / "tools.csv").write_text("tool,label\n", encoding="utf-8")
+    for pages in (absent, render_forms(empty_dir)):
+        for key in ("weekly", "stopwatch"):
+            assert 'name="tool"' not in pages[key]
+            assert parsed(pages[key]).rules["known"].keys() == {"people.csv", "tasks.csv"}
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_the_grid_offers_a_tool_per_row_only_from_two_tools(tmp_path, count):
+    page = render_page(tools_company(tmp_path, TOOLS[:count]), "questionnaires/semaine-equipe.md")
+    rules = json.loads(html.unescape(re.search(r'data-roi-grid="([^"]*)"', page)[1]))
+    assert ("tool" in rules["header"]) == (count > 0)
+    assert rules["fixed"] == ({"tool": "chatgpt"} if count == 1 else {})
+    # One select per row (the fixture's one person), its first tool chosen; none below two.
+    assert page.count('<select name="tool"') == (1 if count == 2 else 0)
+    if count == 2:
+        assert '<option value="chatgpt" selected>ChatGPT Team</option>' in page
+        assert catalogue()["forms"]["grid"]["tools"].split("**")[1] in page
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_the_guide_asks_for_one_answer_per_tool_only_when_the_form_asks_the_tool(tmp_path, count):
+    guide = render_page(tools_company(tmp_path, TOOLS[:count]), "questionnaires/repondre.md")
+    assert ("Envoyez une réponse par outil" in guide) == (count == 2)
+    assert ("(et le même outil)" in guide) == (count == 2)

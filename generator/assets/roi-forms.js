@@ -333,6 +333,12 @@
     start.disabled = false;
   }
 
+  /* Whether ``name`` is said on ``row``: a tool only for a measurement with AI (rules.when). */
+  function said(rules, row, name) {
+    var when = rules.when[name];
+    return !when || row[when[0]] === when[1];
+  }
+
   function Survey(form, rules) {
     this.form = form;
     this.rules = rules;
@@ -416,7 +422,7 @@
         row[nameOf(element)] = checked.text;
       }
     }
-    ["person", rules.period].forEach(function (name) {
+    rules.shared.forEach(function (name) {  // person, period (and the weekly form's tool)
       take(shared, field(self.form, name), true, false);
     });
     var rows = [];
@@ -435,7 +441,13 @@
       });
       answers.forEach(function (input) {
         var column = rules.columns[nameOf(input)];
-        take(row, input, !column || column.required, rules.optional_rows);
+        if (!said(rules, row, nameOf(input))) {
+          return;  // the tool of a measurement without AI
+        }
+        take(row, input, !column || column.required || input.required === true, rules.optional_rows);
+      });
+      Object.keys(rules.fixed).forEach(function (name) {  // the id of a lone tool
+        row[name] = said(rules, row, name) ? rules.fixed[name] : "";
       });
       rows.push(row);
     });

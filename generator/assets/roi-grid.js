@@ -191,21 +191,27 @@
       if (!started && !(typed && typed.value.trim())) {
         return;
       }
+      var choice = row.querySelector("select[name=tool]");  // from two declared tools on
+      var tool = choice ? F.check(rules, self.parse, "tool", choice.value, true) : { text: rules.fixed.tool };
+      if (tool.error) {
+        invalid.push(self.flag(choice, tool.error));
+      }
       var person = F.check(rules, self.parse, "person",
         typed ? typed.value : row.getAttribute("data-person"), true);
+      var key = person.text + " " + tool.text;  // one row per person and tool
       if (typed && person.error) {
         invalid.push(self.flag(typed, person.error));
-      } else if (typed && people[person.text]) {
+      } else if (typed && people[key]) {
         invalid.push(self.flag(typed, rules.grid.duplicate));
       }
-      people[person.text] = true;
+      people[key] = true;
       cells.forEach(function (input) {
         var uses = F.check(rules, self.parse, "uses", input.value.trim() || "0", true);
         if (uses.error) {
           invalid.push(self.flag(input, uses.error));
         } else {
           lines.push({ week: week, person: person.text, task: input.getAttribute("data-task"),
-            uses: uses.text });
+            uses: uses.text, tool: tool.text });
         }
       });
     });

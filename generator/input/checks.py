@@ -160,12 +160,23 @@ def describe(value: object) -> str:
 
 
 def reference_problems(
-    name: str, frame: pd.DataFrame, column: str, known: Iterable[str], target: str
+    name: str,
+    frame: pd.DataFrame,
+    column: str,
+    known: Iterable[str],
+    target: str,
+    absent: bool = False,
 ) -> list[Problem]:
-    """Identifiers that ``target`` (people.csv, tasks.csv) does not declare."""
+    """Identifiers that ``target`` (people.csv, tasks.csv, tools.csv) does not declare;
+    ``absent``: the optional ``target`` does not exist (a tool named without tools.csv)."""
     known = set(known)
     unknown = frame[frame[column].notna() & ~frame[column].isin(known)]
-    messages = {value: unknown_ref(value, known, target) for value in set(unknown[column])}
+    messages = {
+        value: text("loader.unknown_ref_absent", value=shown(value), file=target)
+        if absent
+        else unknown_ref(value, known, target)
+        for value in set(unknown[column])
+    }
     return [
         Problem(name, int(line), column, messages[value])
         for value, line in zip(unknown[column], unknown[LINE], strict=True)
@@ -202,6 +213,14 @@ def cost_problems(name: str, costs: pd.DataFrame) -> list[Problem]:
             Problem(name, int(line), "amortize_months", text("loader.amortize_not_one_off"))
         )
     return problems
+
+
+def timing_problems(name: str, timings: pd.DataFrame) -> list[Problem]:
+    """A tool given to a measurement without AI: a tool says which AI did the task."""
+    tooled = timings[timings["tool"].notna() & (timings["with_ai"] == "no")]
+    return [
+        Problem(name, int(line), "tool", text("loader.tool_without_ai")) for line in tooled[LINE]
+    ]
 
 
 def first_day(value: object, kind: str) -> date:

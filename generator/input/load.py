@@ -24,6 +24,7 @@ from generator.input.checks import (
     duplicate_problems,
     future_problems,
     reference_problems,
+    timing_problems,
     value_problems,
 )
 from generator.input.company import Company, load_company
@@ -103,6 +104,8 @@ def typed_frame(
         problems += duplicate_problems(name, schema.key, typed, optional_key(schema))
     if schema.name == "costs.csv":
         problems += cost_problems(name, typed)
+    if schema.name == "timings.csv":
+        problems += timing_problems(name, typed)
     if today is not None:
         problems += future_problems(name, schema, typed, raw_cells, today)
     return typed, problems
@@ -249,8 +252,9 @@ def reference_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 unknown = frame[~frame[column.name].isin(ids)]  # one group per answer else
                 for source, part in unknown.groupby(SOURCE):
                     problems += reference_problems(
-                        str(source), part, column.name, ids, column.refers_to or ""
-                    )
+                        str(source), part, column.name, ids, column.refers_to or "",
+                        absent=column.refers_to == "tools.csv" and "tools" not in frames,
+                    )  # fmt: skip
     return problems
 
 
@@ -295,6 +299,7 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
         raise DataError(problems, [notice.message for notice in notices])
     notices += identifier_notices(company, frames["people"])
     notices += deployment_notices(company, frames)
+    notices += blank_tool_notices(frames)
     aside: dict[str, pd.DataFrame] = {}
     notices += set_aside_before_training(frames, rows, aside)
     return Dataset(company, frames, rows, tuple(notices), tuple(replaced), aside=aside)
@@ -337,6 +342,34 @@ def set_aside_before_training(
             "time_saved",
             text(f"{key}.message", people=", ".join(people), **values),
             text(f"{key}.public", **values),
+        )
+    ]
+
+
+def blank_tool_notices(frames: dict[str, pd.DataFrame]) -> list[Notice]:
+    """Usage rows without a tool beside a row of the same week, person and task with one. A
+    blank tool alone is allowed (its hours are « outil non précisé »); both are counted, which
+    doubles the uses when the second row corrects the first (an answer sent again with its
+    tool): said, not guessed. The public message names no file (an answer's name holds a
+    person's identifier)."""
+    usage = frames.get("usage")
+    if usage is None or "tool" not in usage:
+        return []
+    given = usage["tool"].notna()
+    same = ["week", "person", "task"]
+    with_tool = usage.loc[given, same].drop_duplicates()
+    blank = usage[~given].merge(with_tool, on=same)
+    if blank.empty:
+        return []
+    pairs = zip(blank[SOURCE], blank[LINE], strict=True)
+    lines = ", ".join(f"{source}:{line}" for source, line in pairs)
+    key = "warnings.blank_tool_beside_tool"
+    return [
+        Notice(
+            "blank_tool_beside_tool",
+            "",
+            text(f"{key}.message", count=len(blank), lines=lines),
+            text(f"{key}.public", count=len(blank)),
         )
     ]
 

@@ -34,6 +34,13 @@ from generator.input.parse import (
 )
 from generator.input.schema import SCHEMAS, Column, FileSchema
 from generator.input.settingvalues import valid_branch, valid_repository
+from generator.pages.formtools import (
+    TOOL_ID,
+    declared_tools,
+    tool_choices,
+    tool_rules,
+    written_header,
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "id": ID_PATTERN,
@@ -65,6 +72,7 @@ class FormSpec:
     optional_rows: bool
     stopwatch: bool = False  # one measurement: the task chosen in a list, a start/stop clock
     blank_zero: tuple[str, ...] = ()  # answers a blank field gives as 0 (« not used »)
+    tool_when: tuple[str, str] | None = None  # say a tool only if (column, value)
 
     @property
     def schema(self) -> FileSchema:
@@ -72,8 +80,10 @@ class FormSpec:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """Every field name of the form: each one is a column of :attr:`file`."""
-        return ("person", self.period, self.rows_by, *self.answers)
+        """Every field name of the form: each one is a column of :attr:`file` (``tool``, when
+        the file has one, is asked only of a company that declares several tools)."""
+        tool = (TOOL_ID,) if TOOL_ID in self.schema.column_names else ()
+        return ("person", self.period, self.rows_by, *self.answers, *tool)
 
 
 FORMS: tuple[FormSpec, ...] = (
@@ -84,7 +94,7 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec("freed_time", "temps-libere", "freed_time.csv", "month", "use", ("hours",),
              optional_rows=True),
     FormSpec("stopwatch", "chronometre", "timings.csv", "date", "task", ("minutes", "with_ai"),
-             optional_rows=False, stopwatch=True),
+             optional_rows=False, stopwatch=True, tool_when=("with_ai", "yes")),
 )  # fmt: skip
 
 
@@ -124,6 +134,7 @@ class FormView:
     repository: str
     branch: str
     public: bool = False  # no list of people: each person types their identifier
+    tools: tuple[tuple[str, Markup], ...] = ()  # the tool choice, offered from two tools on
 
 
 def column_rule(column: Column) -> dict[str, Any]:
@@ -161,9 +172,14 @@ def form_rules(spec: FormSpec, data: Dataset) -> dict[str, Any]:
     """Everything ``roi-forms.js`` needs to check an answer and write the CSV."""
     schema = spec.schema
     repository, branch = github_target(data)
+    shared = ["person", spec.period]
+    if tool_choices(data) and TOOL_ID in schema.column_names and not spec.stopwatch:
+        shared.append(TOOL_ID)  # the weekly form: one tool per answer
     return {
         "file": schema.stem,
-        "header": list(schema.column_names),
+        "header": written_header(schema, data),
+        "shared": shared,
+        **tool_rules(schema, spec.tool_when, data),
         "columns": {c.name: column_rule(c) for c in schema.columns},
         "patterns": {kind: pattern.pattern for kind, pattern in PATTERNS.items()},
         "max_int": MAX_INT,
@@ -192,6 +208,8 @@ def known_ids(data: Dataset) -> dict[str, list[str]]:
     """The identifiers a form may check an answer against. A public site lists no person:
     there, the identifier is typed and checked when the answer is proposed (``roi validate``)."""
     known = {"tasks.csv": sorted(data.frames["tasks"]["task"])}
+    if tools := declared_tools(data):
+        known["tools.csv"] = sorted(tool for tool, _ in tools)
     if not data.public:
         known["people.csv"] = sorted(data.frames["people"]["person"])
     return known
@@ -271,6 +289,7 @@ def form_view(spec: FormSpec, data: Dataset, names: dict[str, str]) -> FormView:
         repository=repository,
         branch=branch,
         public=data.public,
+        tools=tool_choices(data) if TOOL_ID in spec.schema.column_names else (),
     )
 
 

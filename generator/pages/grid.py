@@ -20,6 +20,7 @@ from generator.pages.forms import (
     rules_attribute,
     trained_ai,
 )
+from generator.pages.formtools import tool_choices
 
 WEEKLY = next(spec for spec in FORMS if spec.key == "weekly")
 SLUG = "semaine-equipe"
@@ -45,6 +46,7 @@ class GridView:
     tasks: tuple[GridTask, ...]
     rules: Markup
     repository: str
+    tools: tuple[tuple[str, Markup], ...] = ()  # a tool per row, from two declared tools on
 
 
 def grid_tasks(data: Dataset) -> tuple[GridTask, ...]:
@@ -84,4 +86,5 @@ def grid_view(data: Dataset, names: dict[str, str]) -> GridView:
         tasks=tasks,
         rules=rules_attribute(grid_rules(data, tasks)),
         repository=repository,
+        tools=tool_choices(data),
     )
