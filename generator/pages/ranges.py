@@ -32,7 +32,7 @@ VALUE = {"cost_per_hour": "value", "payback": "months"}
 
 def range_text(key: str, value: float | None, low: float | None, high: float | None) -> str:
     """« entre 4,50 € et 9,76 € par heure (probable : 5,96 €) », « au moins … » when the high
-    end is open; empty without a range.
+    end is open, « sans écart mesurable » when both ends show the same; empty without a range.
 
     >>> range_text("payback", 1.82, 1.34, None)
     'au moins 1,34 mois (probable : 1,82), ou pas remboursé'
@@ -44,6 +44,8 @@ def range_text(key: str, value: float | None, low: float | None, high: float | N
     words, show = catalogue()["ranges"], SHOW[key]
     if high is None:
         return str(words["open"][key]).format(low=show(low), value=show(value))
+    if show(low) == show(high):
+        return str(words["point"][key]).format(value=show(value))
     return str(words["shown"][key]).format(low=show(low), high=show(high), value=show(value))
 
 
@@ -59,8 +61,9 @@ def range_basis(sources: list[str], link: str) -> str:
 
 
 def hours_text(metric: dict[str, Any]) -> str:
-    """The low and high hours saved behind the cost per hour's range; empty without one."""
-    if metric.get("hours_low") is None:
+    """The low and high hours saved behind the cost per hour's range; empty without one or
+    when they show the same."""
+    if metric.get("hours_low") is None or hours(metric["hours_low"]) == hours(metric["hours_high"]):
         return ""
     return str(catalogue()["ranges"]["hours"]).format(
         month=month_label(metric["month"], long=True),
