@@ -23,6 +23,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.input.load import load_dataset
 from generator.metrics import report
@@ -31,6 +33,7 @@ from generator.metrics.ranges import (
     cost_per_hour_range,
     edges_crossed,
     hours_range,
+    month_hours,
     scale,
 )
 from generator.metrics.uncertainty import bootstrap_interval
@@ -304,3 +307,48 @@ def test_the_demo_shows_its_ranges_on_cards_tiles_and_metric_pages(demo_docs):
         assert gain in page
     assert "methode.md#fourchettes-euros" in cost_page_
     assert "{ #fourchettes-euros }" in (demo_docs / "methode.md").read_text("utf-8")
+
+
+WEEKS = [f"2026-W{n:02d}" for n in range(6, 14)]
+any_usage = st.lists(
+    st.tuples(st.sampled_from(WEEKS), st.sampled_from(["a", "b"]), st.sampled_from(["cr", "ml"]),
+              st.integers(0, 30)),
+    min_size=1, max_size=30, unique_by=lambda row: row[:3],
+)  # fmt: skip
+minutes = st.integers(1, 120).map(float)
+
+
+@st.composite
+def side(draw: st.DrawFn) -> tuple[float, list[float] | None]:
+    """Minutes used and, maybe, an interval around them."""
+    used = draw(minutes)
+    if not draw(st.booleans()):
+        return used, None
+    return used, [used - draw(st.integers(0, 30)), used + draw(st.integers(0, 30))]
+
+
+@given(any_usage, st.lists(st.tuples(side(), side()), min_size=2, max_size=2),
+       st.floats(-5, 20), st.floats(0, 5), st.floats(0, 5))  # fmt: skip
+def test_the_likely_hours_always_lie_inside_their_range(rows, sides, mean, below, above):
+    usage = pd.DataFrame(rows, columns=["week", "person", "task", "uses"])
+    (b1, a1), (b2, a2) = sides
+    tasks = pd.DataFrame({"task": ["cr", "ml"], "minutes_before": [b1[0], b2[0]],
+                          "minutes_after": [a1[0], a2[0]]})  # fmt: skip
+    measured = [
+        {"task": "cr", "interval_before": b1[1], "interval_after": a1[1]},
+        {"task": "ml", "interval_before": b2[1], "interval_after": a2[1]},
+    ]
+    interval = {"mean": mean, "low": mean - below, "high": mean + above}
+    hours = hours_range(usage, tasks, measured, interval)
+    if hours is None:  # a mean of 0 h gives no scale, and no side was timed
+        assert mean == 0 and all(s[1] is None for pair in sides for s in pair)
+        return
+    likely = month_hours(usage, tasks)
+    for month, value in likely.items():
+        low, high = hours.month(str(month))
+        assert low <= value + 1e-9 and value <= high + 1e-9
+    for month in likely.index:
+        metric = {"value": 1.0, "cost": 100.0, "month": str(month)}
+        cost = cost_per_hour_range(metric, hours)
+        if cost["high"] is not None:
+            assert cost["low"] <= cost["high"]
