@@ -224,6 +224,33 @@ def test_the_edge_sentence_appears_when_and_only_when_the_range_crosses_an_edge(
         assert SAID not in page
 
 
+def test_a_range_down_to_no_hour_at_all_is_open_and_says_so(tmp_path):
+    # With AI 10, 12, 15, 50, 60 min: median 15, interval 10–60. At worst a use saves
+    # 50 − 60 = −10 min: 10 uses × 4 weeks → −6.67 h in February; at best 70 − 10 = 60 min → 40 h.
+    timings = [*TIMINGS[:5], *(timing(m, "yes") for m in (15, 60, 10, 50, 12))]
+    files = {
+        "people.csv": PEOPLE,
+        "tasks.csv": TASKS,
+        "usage.csv": usage_rows(FEBRUARY_2026, "sophie", "cr", 10),
+        "costs.csv": costs(150.0),
+        "timings.csv": timings,
+    }
+    data = write_company(tmp_path / "data", files)
+    metrics = metrics_of(data)
+    cost, payback = metrics["cost_per_hour"], metrics["payback"]
+    assert (cost["hours_low"], cost["low"], cost["high"]) == (near(-20 / 3), near(3.75), None)
+    # −6.67 h × 35 € − 150 € = −383.33 €: the investment might never be repaid.
+    assert (payback["net_gain_low"], payback["high"]) == (near(-383.3333), None)
+    page = cost_page(data)
+    assert "au moins 3,75\u00a0€ par heure (probable : 5,00\u00a0€), sans limite haute" in page
+    assert "il se peut qu'aucune heure n'ait été gagnée ce mois-ci" in page
+    said = crossings("payback", payback, load_dataset(data).company)
+    assert said == [
+        "Selon l'incertitude, le gain mensuel pourrait être nul ou négatif : l'investissement ne "
+        "serait alors pas remboursé."
+    ]
+
+
 def test_the_payback_says_when_its_range_crosses_two_months(tmp_path):
     # 1 500 € invested: 1 500 / 900 = 1.67 months likely (« Excellent », under 2), but
     # 1 500 / 550 = 2.73 at worst.

@@ -75,8 +75,8 @@ def hours_text(metric: dict[str, Any]) -> str:
 
 def crossings(key: str, metric: dict[str, Any], company: Company) -> list[str]:
     """The sentences that say which band edges the range reaches beyond the likely value's
-    band (« selon l'incertitude, le coût pourrait dépasser 10 €/h »), and when its high end
-    is open; none when the range stays in the band."""
+    band (« selon l'incertitude, le coût pourrait dépasser 10 €/h »), or, instead of the
+    edges above, that its high end is open; none when the range stays in the band."""
     limits = edges(company.thresholds, key)
     value, low, high = metric[VALUE[key]], metric["low"], metric["high"]
     crossed = edges_crossed(value, low, high, lambda x: BANDS[key](x, limits), limits)
@@ -84,11 +84,11 @@ def crossings(key: str, metric: dict[str, Any], company: Company) -> list[str]:
     lines = []
     for side, end in (("above", high), ("below", low)):
         edge = crossed[side]
-        if edge is not None:
+        if edge is not None and end is not None:
             reached = "reaches_" if end == edge else ""
             lines.append(str(words[reached + side]).format(edge=bound(edge)))
-    if low is not None and high is None:
-        lines.append(str(words["open"]))
+    if low is not None and high is None:  # past every edge: no hour saved, never repaid
+        lines.insert(0, str(words["open"]))
     return lines
 
 
