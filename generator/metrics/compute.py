@@ -14,7 +14,16 @@ from generator.core.method import METRICS
 from generator.core.periods import complete_months, is_baseline_month
 from generator.input.company import Company
 from generator.input.dataset import Dataset
-from generator.metrics import business, control, finance, operations, privacy, quality, timings
+from generator.metrics import (
+    business,
+    control,
+    finance,
+    operations,
+    privacy,
+    quality,
+    ranges,
+    timings,
+)
 from generator.metrics import tools as per_tool
 from generator.metrics.bands import edges
 from generator.metrics.declared import declared_vs_computed
@@ -27,8 +36,8 @@ USAGE_COLUMNS = ["week", "person", "task", "uses"]
 class MetricInputs:
     """What the compute functions share, derived once from the dataset and the report's periods:
     the usage rows (empty without ``usage.csv``), the tasks' effective durations, the hours
-    saved per row and per month, the complete months (all, and after the baseline), the AI and
-    control teams."""
+    saved per row and per month, their low and high bounds (``metrics.ranges``), the complete
+    months (all, and after the baseline), the AI and control teams."""
 
     data: Dataset
     week: str | None
@@ -37,6 +46,7 @@ class MetricInputs:
     tasks: pd.DataFrame
     hours: pd.DataFrame
     monthly_hours: pd.Series
+    hours_range: ranges.HoursRange | None
     complete: list[str]
     complete_after: list[str]
     teams: control.TeamGroups
@@ -75,8 +85,10 @@ def metric_inputs(data: Dataset, week: str | None, month: str | None) -> MetricI
     """The shared inputs of the compute functions, for the report's latest week and month."""
     usage = data.frame("usage")
     usage_rows = usage if usage is not None else pd.DataFrame(columns=USAGE_COLUMNS)
-    tasks = timings.effective_tasks(data.frames["tasks"], measured_time(data))
+    measured = measured_time(data)
+    tasks = timings.effective_tasks(data.frames["tasks"], measured)
     hours = per_tool.hours_rows(usage_rows, tasks, data.frame("timings"))
+    interval = operations.time_saved_interval(operations.weekly_time_saved(hours), week)
     complete = complete_months(usage_rows["week"].unique())
     return MetricInputs(
         data=data,
@@ -87,6 +99,9 @@ def metric_inputs(data: Dataset, week: str | None, month: str | None) -> MetricI
         hours=hours,
         monthly_hours=(
             operations.monthly_hours(hours) if not hours.empty else pd.Series(dtype=float)
+        ),
+        hours_range=ranges.hours_range(
+            usage_rows, tasks, measured, interval, data.frame("timings")
         ),
         complete=complete,
         complete_after=[m for m in complete if not is_baseline_month(m, data.company.deployed_on)],
@@ -127,7 +142,7 @@ def adoption(i: MetricInputs) -> MetricValue:
 
 @computes("cost_per_hour")
 def cost_per_hour(i: MetricInputs) -> MetricValue:
-    return finance.cost_per_hour(
+    metric = finance.cost_per_hour(
         i.data.frame("costs"),
         i.monthly_hours,
         i.complete,
@@ -135,13 +150,15 @@ def cost_per_hour(i: MetricInputs) -> MetricValue:
         i.company.alternatives,
         i.edges("cost_per_hour"),
     )
+    return {**metric, **ranges.cost_per_hour_range(metric, i.hours_range)}
 
 
 @computes("payback")
 def payback(i: MetricInputs) -> MetricValue:
     c = i.company
-    return finance.payback(
-        i.data.frame("costs"),
+    costs = i.data.frame("costs")
+    metric = finance.payback(
+        costs,
         i.monthly_hours,
         i.complete_after,
         i.month,
@@ -149,6 +166,7 @@ def payback(i: MetricInputs) -> MetricValue:
         c.recent_months,
         i.edges("payback"),
     )
+    return {**metric, **ranges.payback_range(metric, costs, i.hours_range, c.hourly_value)}
 
 
 @computes("errors_avoided")

@@ -2,11 +2,12 @@
 the metrics already computed (and, in a public report, already masked). Plain numbers and
 codes: the pages word them (``generator.pages.tiles``).
 
-A key figure is ``{"value", "previous", "change", "evolution", "basis"}``: ``change`` is
-value − previous (in the value's unit, points for a rate or a score), ``evolution`` the same in
-% of previous; ``basis`` names what the value is compared with: ``previous_week``,
-``previous_weeks`` (the four weeks before the four averaged), ``previous_month``, or a
-before/after metric's own (``baseline``, ``year_over_year``; ``did``: the control group's)."""
+A key figure is ``{"value", "previous", "change", "evolution", "basis"}``, and the € figures
+add their range's ``low`` and ``high``: ``change`` is value − previous (in the value's unit,
+points for a rate or a score), ``evolution`` the same in % of previous; ``basis`` names what
+the value is compared with: ``previous_week``, ``previous_weeks`` (the four weeks before the
+four averaged), ``previous_month``, or a before/after metric's own (``baseline``,
+``year_over_year``; ``did``: the control group's)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,15 @@ def month_cost(cost: dict[str, Any]) -> KeyFigure:
     months = [row for row in cost["months"] if row["month"] <= (cost["month"] or "")]
     previous = months[-2]["value"] if len(months) > 1 else None
     return key_figure(cost["value"], previous, "previous_month")
+
+
+def bounds(metric: dict[str, Any], low: str, high: str) -> dict[str, Any]:
+    """A € figure's range (``metrics.ranges``) as the key figure's ``low`` and ``high``.
+
+    >>> bounds({"net_gain_low": 1.0, "net_gain_high": 2.0}, "net_gain_low", "net_gain_high")
+    {'low': 1.0, 'high': 2.0}
+    """
+    return {"low": metric.get(low), "high": metric.get(high)}
 
 
 def alerts(adoption: dict[str, Any]) -> KeyFigure:
@@ -124,9 +134,12 @@ def key_figures(metrics: dict[str, Any]) -> dict[str, KeyFigure]:
         "hours_last_week": latest_week(
             saved["weeks"], "hours", saved["weeks"][-1]["hours"] if saved["weeks"] else None
         ),
-        "cost_per_hour": month_cost(cost),
-        "payback": key_figure(payback["months"], None, None),
-        "net_gain": key_figure(payback["net_gain_per_month"], None, None),
+        "cost_per_hour": {**month_cost(cost), **bounds(cost, "low", "high")},
+        "payback": {**key_figure(payback["months"], None, None), **bounds(payback, "low", "high")},
+        "net_gain": {
+            **key_figure(payback["net_gain_per_month"], None, None),
+            **bounds(payback, "net_gain_low", "net_gain_high"),
+        },
         "investment": key_figure(payback["investment"], None, None),
         "revenue": revenue(metrics["revenue"]),
         "capacity": compared(metrics["capacity"]),

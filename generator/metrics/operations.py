@@ -70,12 +70,18 @@ def time_saved(
         "weeks_used": [str(w) for w in recent.index],
         "band": time_saved_band(per_month, edges),
         "weeks": records(weeks.reset_index()),
-        "interval": recent_interval(
-            records(weeks.loc[:as_of_week].reset_index()), "hours_per_person"
-        ),
+        "interval": time_saved_interval(weeks, as_of_week),
         "by_task": records(by_task),
         "people": records(latest),
     }
+
+
+def time_saved_interval(weeks: pd.DataFrame, as_of_week: str | None) -> dict[str, Any] | None:
+    """The bootstrap interval of the hours per person per week up to ``as_of_week``
+    (``weekly_time_saved``'s rows), None without enough weeks."""
+    if as_of_week is None or weeks.empty:
+        return None
+    return recent_interval(records(weeks.loc[:as_of_week].reset_index()), "hours_per_person")
 
 
 def trained_people(people: pd.DataFrame, week: str) -> list[str]:

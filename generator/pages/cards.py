@@ -21,6 +21,7 @@ from generator.core.i18n import catalogue
 from generator.core.method import DEFAULT_EDGES, Headline
 from generator.input.company import Company
 from generator.metrics.bands import edges
+from generator.pages.ranges import metric_range
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class Card:
     """A headline metric on the home page, or a dashboard's tile (``pages.tiles``): value,
     band and the sentence explaining it; a tile adds its change against the period it is
     compared with (``change``), the mark of a warning about it (``warned``) and its metric's key
-    (``metric``: without a value, the tile says what feeds it)."""
+    (``metric``: without a value, the tile says what feeds it); a € figure adds its range
+    (``range``, ``pages.ranges``)."""
 
     key: str
     title: Markup
@@ -42,6 +44,7 @@ class Card:
     change: str = ""  # Markup when set: our own words and numbers
     warned: str = ""
     metric: str = ""
+    range: str = ""  # Markup when set: our own words and numbers
 
 
 BAND_TONES = {
@@ -139,4 +142,5 @@ def card(key: str, headline: Headline, metric: dict[str, Any], link: str, compan
         band_label=band_text["label"],
         sentence=band_text["sentence"],
         link=link,
+        range=Markup(metric_range(key, metric)),
     )

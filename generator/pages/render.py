@@ -31,6 +31,7 @@ from generator.pages.escape import finalize, markdown_text
 from generator.pages.forms import FORMS, form_views
 from generator.pages.grid import SLUG as GRID_SLUG
 from generator.pages.grid import grid_view
+from generator.pages.ranges import crossings, hours_text, range_basis, range_text
 from generator.pages.readiness import PHASE_FOCUS, checklist, phase
 from generator.pages.scripts import PAGE_SCRIPTS
 from generator.pages.templatecache import with_bytecode_cache
@@ -165,6 +166,10 @@ def environment() -> jinja2.Environment:
     env.filters["trusted"] = Markup
     env.globals["band_info"] = band_info
     env.globals["advice"] = advice
+    env.globals["range_text"] = formatted(range_text)  # the catalogue's words, our numbers
+    env.globals["range_basis"] = formatted(range_basis)
+    env.globals["hours_text"] = formatted(hours_text)
+    env.globals["crossings"] = lambda *args: trusted(crossings(*args))
     env.globals["concerns"] = concerns
     env.globals["most_serious"] = most_serious
     env.globals["fmt"] = trusted_filters

@@ -17,6 +17,7 @@ from generator.input.company import Company
 from generator.pages.attention import concerns
 from generator.pages.cards import BAND_TONES, Card, band_info
 from generator.pages.escape import markdown_text
+from generator.pages.ranges import SHOW, card_range
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,13 @@ def names_line(tile: Tile, report: dict[str, Any], names: Mapping[str, str]) -> 
     return ", ".join(markdown_text(p) for p in people)
 
 
+def tile_range(tile: Tile, figure: dict[str, Any]) -> str:
+    """A € tile's range line (its key figure's ``low`` and ``high``); empty for the others."""
+    if tile.key not in SHOW:
+        return ""
+    return card_range(tile.key, figure["value"], figure.get("low"), figure.get("high"))
+
+
 def tile_card(
     tile: Tile, report: dict[str, Any], company: Company, link: str, names: Mapping[str, str]
 ) -> Card:
@@ -179,6 +187,7 @@ def tile_card(
         change=Markup("" if value is None else shift_line(tile, figure)),
         warned=Markup(mark),
         metric=tile.metric,
+        range=Markup(tile_range(tile, figure)),
     )
 
 

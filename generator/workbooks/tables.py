@@ -115,7 +115,8 @@ def indicator(key: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def summary(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """The four headline values with their bands and periods, then the payback's figures."""
+    """The four headline values with their bands and periods, then the payback's figures; the
+    € figures with their range (``high`` blank beside a ``low``: no upper bound)."""
     ts, ad = metric(report, "time_saved"), metric(report, "adoption")
     cph, pb = metric(report, "cost_per_hour"), metric(report, "payback")
     week = report["as_of"].get("week")
@@ -132,15 +133,23 @@ def summary(report: dict[str, Any]) -> list[dict[str, Any]]:
         ("payback", pb.get("months"), "payback", pb.get("band"),
          period(months) if months else None),
     ]  # fmt: skip
+    ranges = {"cost_per_hour": bounds(cph, "low", "high"), "payback": bounds(pb, "low", "high")}
     return [
         *(
-            indicator(row, {"value": value, "band": band_label(k, b), "period": when})
+            indicator(row, {"value": value, **ranges.get(row, {}), "band": band_label(k, b),
+                            "period": when})
             for row, value, k, b, when in rows
         ),
         indicator("investment", {"value": pb.get("investment")}),
         indicator("net_gain", {"value": pb.get("net_gain_per_month"),
+                               **bounds(pb, "net_gain_low", "net_gain_high"),
                                "period": period(months) if months else None}),
     ]  # fmt: skip
+
+
+def bounds(metric: dict[str, Any], low: str, high: str) -> dict[str, Any]:
+    """A € figure's range (``metrics.ranges``) as a summary row's ``low`` and ``high``."""
+    return {"low": metric.get(low), "high": metric.get(high)}
 
 
 def alternatives(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -235,7 +244,8 @@ OPERATIONS = Dashboard("operationnel", (
 
 FINANCE = Dashboard("financier", (
     Table("summary", fields(("indicator", "indicator"), ("value", "value", "number"),
-          ("band", "band"), ("period", "period")), summary),
+          ("low", "low", "number"), ("high", "high", "number"), ("band", "band"),
+          ("period", "period")), summary),
     Table("cost_per_hour_months", fields(("month", "month"), ("month_cost", "cost", "money2"),
           ("hours_saved", "hours", "number"), ("cost_per_hour", "value", "money2")),
           series("cost_per_hour", "months")),
