@@ -35,8 +35,8 @@ import pandas as pd
 from generator.metrics.common import ratio
 from generator.metrics.finance import net_gain
 from generator.metrics.operations import monthly_hours
-from generator.metrics.tools import hours_rows
 from generator.metrics.timings import SIDES
+from generator.metrics.tools import hours_rows
 
 NO_RANGE: dict[str, Any] = {"low": None, "high": None}
 
