@@ -332,6 +332,13 @@ def test_the_demo_shows_its_ranges_on_cards_tiles_and_metric_pages(demo_docs):
         assert months in page
     for page in (finance, payback_page):
         assert gain in page
+    # The demo's payback is « Excellent » (under 2 months) on its likely value, but its range
+    # reaches 3,21 months: the card and the tile say so beside the band, the page too.
+    edge = "Selon l'incertitude, le délai pourrait dépasser 2 mois."
+    for page in (home, finance):
+        assert f'<p class="roi-card-range">{months}. {edge}</p>' in page
+        assert f'<p class="roi-card-range">{cost_range}</p>' in page  # stays under 10 €/h
+    assert edge in payback_page
     assert "methode.md#fourchettes-euros" in cost_page_
     assert "{ #fourchettes-euros }" in (demo_docs / "methode.md").read_text("utf-8")
 

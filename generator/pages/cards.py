@@ -142,5 +142,5 @@ def card(key: str, headline: Headline, metric: dict[str, Any], link: str, compan
         band_label=band_text["label"],
         sentence=band_text["sentence"],
         link=link,
-        range=Markup(metric_range(key, metric)),
+        range=Markup(metric_range(key, metric, company)),
     )

@@ -98,8 +98,29 @@ def card_range(key: str, value: float | None, low: float | None, high: float | N
     return str(catalogue()["ranges"]["card"]).format(range=shown) if shown else ""
 
 
-def metric_range(key: str, metric: dict[str, Any]) -> str:
+def with_edges(key: str, line: str, metric: dict[str, Any], company: Company) -> str:
+    """A card's range line followed by the first band edge its range reaches, so that a card's
+    band (read on the likely value) never reads as certain when the range leaves it."""
+    if not line or key not in BANDS:
+        return line
+    said = crossings(key, metric, company)
+    return (
+        str(catalogue()["ranges"]["card_edge"]).format(range=line, edge=said[0]) if said else line
+    )
+
+
+def metric_range(key: str, metric: dict[str, Any], company: Company) -> str:
     """The range line of a home card: its metric's, for the ranged metrics only."""
     if key not in VALUE:
         return ""
-    return card_range(key, metric[VALUE[key]], metric.get("low"), metric.get("high"))
+    line = card_range(key, metric[VALUE[key]], metric.get("low"), metric.get("high"))
+    return with_edges(key, line, metric, company)
+
+
+def figure_range(key: str, figure: dict[str, Any], company: Company) -> str:
+    """A € tile's range line, from its key figure's ``value``, ``low`` and ``high``."""
+    line = card_range(key, figure["value"], figure.get("low"), figure.get("high"))
+    if key not in VALUE:
+        return line
+    metric = {VALUE[key]: figure["value"], "low": figure.get("low"), "high": figure.get("high")}
+    return with_edges(key, line, metric, company)

@@ -17,7 +17,7 @@ from generator.input.company import Company
 from generator.pages.attention import concerns
 from generator.pages.cards import BAND_TONES, Card, band_info
 from generator.pages.escape import markdown_text
-from generator.pages.ranges import SHOW, card_range
+from generator.pages.ranges import SHOW, figure_range
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,12 @@ def names_line(tile: Tile, report: dict[str, Any], names: Mapping[str, str]) -> 
     return ", ".join(markdown_text(p) for p in people)
 
 
-def tile_range(tile: Tile, figure: dict[str, Any]) -> str:
-    """A € tile's range line (its key figure's ``low`` and ``high``); empty for the others."""
+def tile_range(tile: Tile, figure: dict[str, Any], company: Company) -> str:
+    """A € tile's range line (its key figure's ``low`` and ``high``, and the first band edge
+    the range reaches); empty for the others."""
     if tile.key not in SHOW:
         return ""
-    return card_range(tile.key, figure["value"], figure.get("low"), figure.get("high"))
+    return figure_range(tile.key, figure, company)
 
 
 def tile_card(
@@ -187,7 +188,7 @@ def tile_card(
         change=Markup("" if value is None else shift_line(tile, figure)),
         warned=Markup(mark),
         metric=tile.metric,
-        range=Markup(tile_range(tile, figure)),
+        range=Markup(tile_range(tile, figure, company)),
     )
 
 
