@@ -36,12 +36,16 @@ def table_row(entry: dict[str, Any], tasks: dict[str, str]) -> dict[str, Any]:
 
 
 def sentence(rows: list[dict[str, Any]], month: str) -> Markup:
-    """The tool cheapest per hour saved and the one with the most hours (the first on a tie).
-    « Outil non précisé » is no tool: never named here (its cost is only a share)."""
-    tools = [r for r in rows if r["tool"] is not None]
-    priced = [r for r in tools if r["value"] is not None]
-    busiest = max(tools, key=lambda r: r["hours"])
+    """The tool cheapest per hour saved and the one with the most hours (the first on a tie),
+    among the tools that saved hours: one that saved none or lost time is named neither, and
+    with none the sentence says so. « Outil non précisé » is no tool: never named here (its
+    cost is only a share)."""
     when = month_label(month, long=True)
+    tools = [r for r in rows if r["tool"] is not None and r["hours"] > 0]
+    if not tools:
+        return Markup(text("tools.none_saved", month=when))
+    priced = [r for r in tools if r["value"] is not None]  # none only without costs.csv
+    busiest = max(tools, key=lambda r: r["hours"])
     most = {"busiest": markdown_text(busiest["name"]), "hours": hours(busiest["hours"])}
     if not priced:
         return Markup(text("tools.busiest", month=when, **most))
