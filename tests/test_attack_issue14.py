@@ -3,6 +3,13 @@ the tool column and the € ranges, each where the report could lie, crash or le
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+from tests.fixture_company import write_company
 from tests.test_tools_site import NBSP, entry, view
 
 NONE_SAVED = "aucun des outils nommés dans les données n'a fait gagner d'heures."
@@ -23,3 +30,33 @@ def test_a_tool_that_saved_no_hour_is_never_named_the_busiest():
     priced_loss = view(entry("a", -3, None, cost=10.0), entry("b", 5, 2.0, cost=10.0))
     assert str(priced_loss["sentence"]).startswith("En février 2026, B est à la fois")
     assert f"(5,0{NBSP}h)" in str(priced_loss["sentence"])
+
+
+def validate(data: Path) -> Result:
+    runner = CliRunner(env={"SOURCE_DATE_EPOCH": None, "GITHUB_ACTIONS": None})
+    return runner.invoke(cli, ["validate", "--data", str(data), "--today", "2026-06-30"])
+
+
+@pytest.mark.parametrize(
+    ("tools", "line", "said"),
+    [
+        # two tools of one name: one row of the chart, one bar over the other
+        ([{"tool": "a", "label": "Assistant"}, {"tool": "b", "label": "ASSISTANT "}], 3,
+         "« ASSISTANT » est déjà le nom de l'outil de la ligne 2 :"),
+        # a blank label shows the id
+        ([{"tool": "a", "label": "B"}, {"tool": "b", "label": ""}], 3,
+         "tools.csv:3: tool: « b » est déjà le nom de l'outil de la ligne 2 :"),
+        # the intern's bar and the tool's on one row
+        ([{"tool": "a", "label": "Stagiaire"}], 2,
+         "« Stagiaire » est déjà le nom de l'autre solution « Stagiaire » de company.yml"),
+        ([{"tool": "a", "label": "Outil non precise"}], 2,
+         "« Outil non precise » est déjà le nom que le site donne aux utilisations sans outil"),
+    ],
+)  # fmt: skip
+def test_a_tool_named_like_another_tool_or_an_alternative_is_refused(tmp_path, tools, line, said):
+    data = write_company(tmp_path / "data", {"tools.csv": tools})
+    result = validate(data)
+    assert result.exit_code == 1, result.output
+    assert f"tools.csv:{line}: " in result.output and said in result.output, result.output
+    fixed = [{**t, "label": f"Outil {i}"} for i, t in enumerate(tools)]
+    assert validate(write_company(tmp_path / "fixed", {"tools.csv": fixed})).exit_code == 0
