@@ -10,7 +10,16 @@ from click.testing import CliRunner, Result
 
 from generator.cli import cli
 from tests.fixture_company import write_company
-from tests.test_tools_site import NBSP, entry, view
+from tests.test_tools_site import (
+    COST_PAGE,
+    FINANCE_PAGE,
+    NBSP,
+    build,
+    entry,
+    read,
+    view,
+    with_tools,
+)
 
 NONE_SAVED = "aucun des outils nommés dans les données n'a fait gagner d'heures."
 
@@ -60,3 +69,16 @@ def test_a_tool_named_like_another_tool_or_an_alternative_is_refused(tmp_path, t
     assert f"tools.csv:{line}: " in result.output and said in result.output, result.output
     fixed = [{**t, "label": f"Outil {i}"} for i, t in enumerate(tools)]
     assert validate(write_company(tmp_path / "fixed", {"tools.csv": fixed})).exit_code == 0
+
+
+def test_without_costs_the_basis_does_not_sum_back_to_blank_figures(tmp_path):
+    """Without costs.csv metric 3 has no cost nor hours: « les outils redonnent les chiffres
+    de l'entreprise : — pour — » said nothing true."""
+    data = with_tools(tmp_path / "data")
+    (data / "costs.csv").unlink()
+    docs = build(data, tmp_path)
+    for path in (COST_PAGE, FINANCE_PAGE):
+        page = read(docs, path)
+        assert "## Comparer les outils" in page, path
+        assert "— pour —" not in page and "partagés en proportion" not in page, path
+        assert "heures gagnées seulement : sans coût renseigné (costs.csv)" in page, path

@@ -74,6 +74,7 @@ def tools_view(
         "month": month,
         "few_users": any(r["few_users"] for r in rows),
         "unsaid": any(r["tool"] is None for r in rows),
+        "costed": all(r["cost"] is not None for r in rows),  # none without costs.csv
         "fewer_than": text("public.fewer_than", minimum=minimum),
         "minimum": minimum,
     }
