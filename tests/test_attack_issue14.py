@@ -9,13 +9,15 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
-from tests.fixture_company import write_company
+from generator.website.build import compute_report
+from tests.fixture_company import HEADERS, write_company, write_csv
 from tests.test_tools_site import (
     COST_PAGE,
     FINANCE_PAGE,
     NBSP,
     build,
     entry,
+    published,
     read,
     view,
     with_tools,
@@ -82,3 +84,36 @@ def test_without_costs_the_basis_does_not_sum_back_to_blank_figures(tmp_path):
         assert "## Comparer les outils" in page, path
         assert "— pour —" not in page and "partagés en proportion" not in page, path
         assert "heures gagnées seulement : sans coût renseigné (costs.csv)" in page, path
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DECISIONS « Per tool » shows a tool's total hours whatever its users: with one "
+    "user they are that person's hours (and metric 3's hours minus the other tools' give them "
+    "back), published on the public site; masking needs complementary suppression",
+)
+def test_a_tool_one_person_uses_does_not_publish_their_hours(tmp_path):
+    """p004 alone uses Copilot (12 h in February): the public site says « moins de 3 » users
+    « pour ne désigner personne », and publishes 12,0 h beside it, which are p004's."""
+    docs = build(with_tools(tmp_path / "data"), tmp_path, public=True)
+    copilot = published(docs)["tools"][1]
+    assert copilot["few_users"] is True
+    assert copilot["hours"] is None and copilot["tasks"] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="DECISIONS « Per tool »: rows of a tool not timed keep the task's median of every "
+    "with-AI measurement, those of another tool included",
+)
+def test_a_tool_never_timed_does_not_take_another_tools_stopwatch(tmp_path):
+    """Only Copilot was timed (60 min with AI on a task declared 45 → 15): ChatGPT, never
+    timed, is shown losing time (−30 h) with Copilot's minutes, and the comparison says
+    nothing true about it."""
+    data = with_tools(tmp_path / "data")
+    timing = {"date": "2026-01-20", "person": "p004", "task": "compte_rendu", "minutes": 60,
+              "with_ai": "yes", "tool": "copilot"}  # fmt: skip
+    write_csv(data / "timings.csv", (*HEADERS["timings.csv"], "tool"), [timing])
+    chatgpt, copilot = compute_report(data)["tools"]
+    assert copilot["hours"] == pytest.approx(-6.0)  # its own stopwatch: (45 − 60) min × 24
+    assert chatgpt["hours"] == pytest.approx(60.0)  # its declared 30 min × 120 uses
