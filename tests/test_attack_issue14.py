@@ -117,3 +117,18 @@ def test_a_tool_never_timed_does_not_take_another_tools_stopwatch(tmp_path):
     chatgpt, copilot = compute_report(data)["tools"]
     assert copilot["hours"] == pytest.approx(-6.0)  # its own stopwatch: (45 − 60) min × 24
     assert chatgpt["hours"] == pytest.approx(60.0)  # its declared 30 min × 120 uses
+
+
+def test_no_chart_of_tools_when_no_named_tool_has_a_cost_per_hour():
+    """Every hour went to rows without a tool, the licences to tools that saved none: the
+    chart « chaque outil » would show « Outil non précisé » alone, at 2 €/h, its share of the
+    common costs without any licence, beside the intern: a comparison of no tool."""
+    from generator.figures import ChartLabels
+    from generator.figures.tools import tools_figure
+
+    labels = ChartLabels({}, {}, "2026-01", {}, {"Stagiaire": 12.0})
+    entries = [entry("a", 0, None, cost=120.0), entry(None, 60, 2.0, cost=120.0)]
+    metrics = {"cost_per_hour": {"month": "2026-02"}, "tools": entries}
+    assert tools_figure(metrics, labels) is None
+    entries = [entry("a", 10, 4.0), entry(None, 60, 2.0)]
+    assert tools_figure({**metrics, "tools": entries}, labels) is not None
