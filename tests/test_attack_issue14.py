@@ -132,3 +132,20 @@ def test_no_chart_of_tools_when_no_named_tool_has_a_cost_per_hour():
     assert tools_figure(metrics, labels) is None
     entries = [entry("a", 10, 4.0), entry(None, 60, 2.0)]
     assert tools_figure({**metrics, "tools": entries}, labels) is not None
+
+
+def test_a_tie_names_every_tool_tied_as_shown():
+    """Two tools with 20,0 h each: « celui qui fait gagner le plus d'heures est A » alone
+    would say B saved fewer. Ties are read on the figures as shown (20,04 h and 19,96 h both
+    read « 20,0 h »)."""
+    hours_tie = view(entry("a", 20.04, 9.0), entry("b", 19.96, 3.3), entry("c", 5, 3.3001))
+    assert str(hours_tie["sentence"]) == (
+        f"En février 2026, l'outil le moins cher par heure gagnée est B (3,30{NBSP}€ de "
+        f"l'heure) ; celui qui fait gagner le plus d'heures est A (20,0{NBSP}h). À égalité pour "
+        f"le coût par heure gagnée (3,30{NBSP}€) : B et C. À égalité pour les heures gagnées "
+        f"(20,0{NBSP}h) : A et B."
+    )
+    no_tie = view(entry("a", 20, 9.0), entry("b", 10, 3.3))
+    assert "égalité" not in str(no_tie["sentence"])
+    no_costs = view(entry("a", 5, None), entry("b", 5, None), entry("c", 5, None))
+    assert str(no_costs["sentence"]).endswith(f"(5,0{NBSP}h) : A, B et C.")
