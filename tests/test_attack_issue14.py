@@ -149,3 +149,20 @@ def test_a_tie_names_every_tool_tied_as_shown():
     assert "égalité" not in str(no_tie["sentence"])
     no_costs = view(entry("a", 5, None), entry("b", 5, None), entry("c", 5, None))
     assert str(no_costs["sentence"]).endswith(f"(5,0{NBSP}h) : A, B et C.")
+
+
+def test_a_task_slower_with_one_tool_is_warned_of(tmp_path):
+    """ChatGPT timed 3 × 10 min, Copilot 2 × 60 min on a task of 45 min without AI: the task's
+    median with AI is 10 min, but Copilot's rows use its own 60 and lose time (−6 h in
+    February). « L'IA fait perdre du temps » must say which task, as it does when the task's
+    own median is the slower one."""
+    data = with_tools(tmp_path / "data")
+    timings = [{"date": f"2026-01-2{i}", "person": "p004", "task": "compte_rendu",
+                "minutes": 10 if i < 3 else 60, "with_ai": "yes",
+                "tool": "chatgpt" if i < 3 else "copilot"} for i in range(5)]  # fmt: skip
+    write_csv(data / "timings.csv", (*HEADERS["timings.csv"], "tool"), timings)
+    report = compute_report(data)
+    assert report["tools"][1]["hours"] == pytest.approx(-6.0)
+    assert report["measured_time"][0]["used_after"] == 10.0  # the task's median: faster
+    lost = [w for w in report["warnings"] if w["code"] == "time_lost"]
+    assert lost and "Comptes-rendus" in lost[0]["message"], report["warnings"]
