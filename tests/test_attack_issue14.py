@@ -166,3 +166,19 @@ def test_a_task_slower_with_one_tool_is_warned_of(tmp_path):
     assert report["measured_time"][0]["used_after"] == 10.0  # the task's median: faster
     lost = [w for w in report["warnings"] if w["code"] == "time_lost"]
     assert lost and "Comptes-rendus" in lost[0]["message"], report["warnings"]
+
+
+def test_the_measured_time_section_says_which_minutes_a_timed_tool_uses(tmp_path):
+    """Copilot's rows use its own median (60 min), not the « Retenue » 10 min of the task's
+    table: the page must say so, else it states minutes the computation does not use."""
+    data = with_tools(tmp_path / "data")
+    timings = [{"date": f"2026-01-2{i}", "person": "p004", "task": "compte_rendu",
+                "minutes": 10 if i < 3 else 60, "with_ai": "yes",
+                "tool": "chatgpt" if i < 3 else "copilot"} for i in range(5)]  # fmt: skip
+    write_csv(data / "timings.csv", (*HEADERS["timings.csv"], "tool"), timings)
+    page = read(build(data, tmp_path), "metriques/temps-gagne.md")
+    assert (
+        f"Comptes\\-rendus avec ChatGPT &lt;b&gt;Team&lt;/b&gt; : 10{NBSP}min, médiane de ses "
+        "3 mesure(s) avec cet outil"
+    ) in page
+    assert f"Comptes\\-rendus avec copilot : 60{NBSP}min, médiane de ses 2 mesure(s)" in page
