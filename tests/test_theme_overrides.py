@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.website.build import build_site
 from generator.website.config import OVERRIDES, TASK_LABELS, with_overrides, write_site_config
+from tests.fixture_company import write_company
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def staged(tmp_path: Path, settings: str) -> tuple[str, Path]:
@@ -35,3 +39,19 @@ def test_a_company_custom_dir_and_extension_list_are_kept():
     staged = with_overrides(settings)
     assert staged["theme"]["custom_dir"] == "mine"
     assert staged["markdown_extensions"] == [{TASK_LABELS: {}}, "tables"]
+
+
+def test_the_company_name_is_escaped_in_the_theme_header_nav_and_title(tmp_path):
+    """Material escapes ``site_name`` in ``title="…"`` only: our header, nav and htmltitle
+    overrides escape it in the logo's aria-label, the header's topic, the drawer's title and
+    <title> too. A company name from company.yml with a quote or a tag stays text."""
+    name = '"><img src=x onerror=alert(1)> « Dupont & "Fils" »'
+    data = write_company(tmp_path / "data", {}, name=name)
+    site = tmp_path / "site"
+    build_site(data, site, ROOT / "mkdocs.yml", public=True)
+    for page in ("index.html", "tableaux/financier.html", "404.html"):
+        html = (site / page).read_text("utf-8")
+        assert "<img src=x" not in html and 'aria-label=""' not in html, page
+        escaped = "&#34;&gt;&lt;img src=x onerror=alert(1)&gt; « Dupont &amp; &#34;Fils&#34; »"
+        assert f'aria-label="{escaped}"' in html, page
+        assert html.count(escaped) >= 5, page  # title, two logos' title and label, two texts
