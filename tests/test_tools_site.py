@@ -156,8 +156,8 @@ def test_a_company_without_tools_gets_no_comparison(tmp_path):
 
 def entry(tool: str | None, hours: float, value: float | None, **extra: object) -> dict:
     return {"tool": tool, "label": None if tool is None else tool.title(), "hours": hours,
-            "value": value, "band": None, "few_users": False, "users": 3, "tasks": [],
-            **extra}  # fmt: skip
+            "value": value, "cost": None, "band": None, "few_users": False, "users": 3,
+            "tasks": [], **extra}  # fmt: skip
 
 
 def view(*entries: dict) -> dict:

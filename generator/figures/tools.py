@@ -17,10 +17,11 @@ def tool_name(entry: dict[str, Any]) -> str:
 
 def tools_figure(metrics: dict[str, Any], labels: ChartLabels) -> Figure | None:
     """Cost per hour saved of each tool of metric 3's month, then the company's alternatives;
-    only when there are two tools or more to compare and one has a cost per hour."""
+    only when there are two tools or more to compare and a named tool has a cost per hour
+    (« outil non précisé » alone would compare no tool)."""
     entries = metrics.get("tools") or []
     priced = [e for e in entries if e["value"] is not None]
-    if len(entries) < 2 or not priced:
+    if len(entries) < 2 or all(e["tool"] is None for e in priced):
         return None
     points = [{"label": tool_name(e), "value": e["value"], "highlight": True} for e in priced] + [
         {"label": name, "value": price, "highlight": False}

@@ -69,6 +69,13 @@ class Dataset:
         tasks = self.frames["tasks"]
         return {t: (label or t) for t, label in zip(tasks["task"], tasks["label"], strict=True)}
 
+    def tool_labels(self) -> dict[str, str]:
+        """Each tool's label, or its id when the label is blank (none without tools.csv)."""
+        tools = self.frames.get("tools")
+        if tools is None:
+            return {}
+        return {t: (label or t) for t, label in zip(tools["tool"], tools["label"], strict=True)}
+
     def frame(self, stem: str) -> pd.DataFrame | None:
         """The rows of ``<stem>.csv`` (with inbox answers), or None when the file is absent."""
         return self.frames.get(stem)

@@ -35,6 +35,7 @@ from generator.input.parse import parse_column
 from generator.input.plausibility import latest_measurement, team_problems, usage_problems
 from generator.input.pseudonyms import name_like_identifiers
 from generator.input.schema import FILES, SCHEMAS, FileSchema
+from generator.input.toolnames import tool_name_problems
 
 
 @dataclass
@@ -293,6 +294,9 @@ def load_dataset(data_dir: Path, today: date | None = None) -> Dataset:
             problems.append(missing_file_problem(schema))
     problems += reference_checks(frames) + control_usage_checks(frames)
     problems += team_problems(frames)
+    if "tools" in frames:
+        alternatives = company.alternatives if company is not None else {}
+        problems += tool_name_problems(frames["tools"], alternatives)
     if "usage" in frames and "tasks" in frames:
         problems += usage_problems(frames["usage"], frames["tasks"])
     if problems or company is None:

@@ -110,8 +110,28 @@ def measured_time(tasks: pd.DataFrame, timings: pd.DataFrame | None) -> list[dic
         }
         row: dict[str, Any] = {"task": str(task)}
         row |= {f"{name}_{side}": sides[side][name] for name in FIELDS for side in SIDES}
+        if by_tool := tool_medians(timings, str(task)):  # no key without a timed tool
+            row["after_by_tool"] = by_tool
         rows.append(row)
     return rows
+
+
+def tool_medians(timings: pd.DataFrame | None, task: str) -> list[dict[str, Any]]:
+    """The median with AI of each tool timed on ``task`` and how many measurements it has:
+    that tool's usage rows use it instead of ``used_after`` (``tools.hours_rows``).
+
+    >>> m = pd.DataFrame({"task": ["cr"] * 3, "minutes": [60.0, 50.0, 9.0],
+    ...     "with_ai": ["yes"] * 3, "tool": ["copilot", "copilot", None]})
+    >>> tool_medians(m, "cr")
+    [{'tool': 'copilot', 'measured': 55.0, 'count': 2}]
+    """
+    if timings is None or "tool" not in timings.columns:
+        return []
+    chosen = (timings["task"] == task) & (timings["with_ai"] == "yes") & timings["tool"].notna()
+    return [
+        {"tool": str(tool), "measured": float(median(group["minutes"])), "count": len(group)}
+        for tool, group in timings[chosen].groupby("tool", sort=True)
+    ]
 
 
 def measurements(timings: pd.DataFrame | None, task: str, side: str) -> list[float]:

@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from generator.core.periods import by_month, weekday_shares
+from generator.input.toolnames import shown_name
 from generator.metrics import finance, operations
 from generator.metrics.bands import cost_per_hour_band
 from generator.metrics.common import ratio
@@ -208,8 +209,7 @@ def tools(
     items = []
     for tool, label in zip(declared["tool"], declared["label"], strict=True):
         cost = None if costs is None else own.get(str(tool), 0.0)
-        named = label if isinstance(label, str) and label else str(tool)
-        item = entry(str(tool), named, hours[said == tool], cost, month)
+        item = entry(str(tool), shown_name(str(tool), label), hours[said == tool], cost, month)
         if item["hours"] != 0 or (cost or 0.0) != 0:
             items.append(item)
     unsaid = entry(None, None, hours[said.isna()], None if costs is None else 0.0, month)

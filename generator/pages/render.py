@@ -211,6 +211,7 @@ def context(
         "forms": form_views(data, data.display_names()),
         "grid": grid_view(data, data.display_names()),
         "task_labels": data.task_labels(),
+        "tool_labels": data.tool_labels(),
         "tools": tools_view(report, data.task_labels(), c.min_group_size),
         "figures": figures,
         "downloads": {d.key: d for d in downloads},
