@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from openpyxl import load_workbook
 
 from generator.cli import cli
 from generator.website.build import compute_report
@@ -15,6 +16,7 @@ from tests.test_tools_site import (
     COST_PAGE,
     FINANCE_PAGE,
     NBSP,
+    WORKBOOK,
     build,
     entry,
     published,
@@ -78,7 +80,7 @@ def test_without_costs_the_basis_does_not_sum_back_to_blank_figures(tmp_path):
     de l'entreprise : — pour — » said nothing true."""
     data = with_tools(tmp_path / "data")
     (data / "costs.csv").unlink()
-    docs = build(data, tmp_path)
+    docs = build(data, tmp_path, public=False)  # one Copilot user: the public site withholds it
     for path in (COST_PAGE, FINANCE_PAGE):
         page = read(docs, path)
         assert "## Comparer les outils" in page, path
@@ -86,19 +88,23 @@ def test_without_costs_the_basis_does_not_sum_back_to_blank_figures(tmp_path):
         assert "heures gagnées seulement : sans coût renseigné (costs.csv)" in page, path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="DECISIONS « Per tool » shows a tool's total hours whatever its users: with one "
-    "user they are that person's hours (and metric 3's hours minus the other tools' give them "
-    "back), published on the public site; masking needs complementary suppression",
-)
 def test_a_tool_one_person_uses_does_not_publish_their_hours(tmp_path):
-    """p004 alone uses Copilot (12 h in February): the public site says « moins de 3 » users
-    « pour ne désigner personne », and publishes 12,0 h beside it, which are p004's."""
-    docs = build(with_tools(tmp_path / "data"), tmp_path, public=True)
-    copilot = published(docs)["tools"][1]
-    assert copilot["few_users"] is True
-    assert copilot["hours"] is None and copilot["tasks"] == []
+    """p004 alone uses Copilot (12 h in February): its hours are p004's, and hiding them alone
+    would not do (metric 3's 72 h minus ChatGPT's 60 h give them back). The public site
+    publishes no per-tool figure and says why; the complete report keeps the comparison."""
+    data = with_tools(tmp_path / "data")
+    docs = build(data, tmp_path / "public", public=True)
+    assert published(docs)["tools"] == [] and published(docs)["tools_withheld"] == 3
+    for path in (COST_PAGE, FINANCE_PAGE):
+        page = read(docs, path)
+        assert "## Comparer les outils" in page and "figure-tools" not in page, path
+        assert "utilisé par moins de 3 personnes ce mois-ci" in page, path
+        assert "ChatGPT" not in page and "copilot" not in page.lower(), path
+    assert "Outils" not in load_workbook(docs / WORKBOOK).sheetnames
+    private = build(data, tmp_path / "private", public=False)
+    copilot = published(private)["tools"][1]
+    assert copilot["hours"] == pytest.approx(12.0) and copilot["users"] is None
+    assert published(private)["tools_withheld"] is None
 
 
 @pytest.mark.xfail(

@@ -73,12 +73,14 @@ def report(data: Dataset) -> dict[str, Any]:
         "measured_time": measured_time(data),
         "metrics": metrics_of(inputs),
         "tools": tool_figures(inputs),
+        "tools_withheld": None,
     }
     if data.public:  # before the detectors, which point at the figures they may show
         frames = {stem: data.frame(stem) for stem in ("capacity", "revenue")}
         result["metrics"] = privacy.mask_small_cuts(
             result["metrics"], data.frames["people"], frames, data.company.min_group_size
         )
+        result |= privacy.public_tools(result["tools"], data.company.min_group_size)
     result["warnings"] += detect(data, result)
     if data.public:
         result["metrics"] = privacy.public_metrics(result["metrics"])

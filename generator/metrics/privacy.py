@@ -262,6 +262,22 @@ def mask_small_cuts(
     }
 
 
+def public_tools(entries: list[dict[str, Any]], minimum: int) -> dict[str, Any]:
+    """The public report's per-tool figures: none at all when a tool has fewer than
+    ``minimum`` users (``tools_withheld``: the group size), since its hours are one or two
+    people's, and hiding them alone would not do: metric 3's hours minus the other tools'
+    give them back. The complete report keeps them.
+
+    >>> public_tools([{"few_users": False}, {"few_users": True}], 3)
+    {'tools': [], 'tools_withheld': 3}
+    >>> public_tools([{"few_users": False}], 3)
+    {'tools': [{'few_users': False}], 'tools_withheld': None}
+    """
+    if any(entry["few_users"] for entry in entries):
+        return {"tools": [], "tools_withheld": minimum}
+    return {"tools": entries, "tools_withheld": None}
+
+
 def public_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
     """The metrics a public report may show: no per-person row, counts instead."""
     saved, adoption = metrics["time_saved"], metrics["adoption"]

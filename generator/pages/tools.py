@@ -77,13 +77,17 @@ def tied(
 def tools_view(
     report: dict[str, Any], tasks: dict[str, str], minimum: int
 ) -> dict[str, Any] | None:
-    """The section's rows, sentence and basis; None with fewer than two entries to compare."""
+    """The section's rows, sentence and basis; None with fewer than two entries to compare;
+    only ``withheld`` when the public report keeps the comparison for the complete one."""
+    if report.get("tools_withheld"):
+        return {"withheld": True, "minimum": minimum}
     entries = report.get("tools") or []
     if len(entries) < 2:
         return None
     month = report["metrics"]["cost_per_hour"]["month"]
     rows = [table_row(e, tasks) for e in entries]
     return {
+        "withheld": False,
         "rows": rows,
         "sentence": sentence(rows, month),
         "month": month,
