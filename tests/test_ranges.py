@@ -386,3 +386,13 @@ def test_the_likely_hours_always_lie_inside_their_range(rows, sides, mean, below
         cost = cost_per_hour_range(metric, hours)
         if cost["high"] is not None:
             assert cost["low"] <= cost["high"]
+
+
+def test_an_end_shown_on_an_edge_reaches_it_and_does_not_pass_it(tmp_path):
+    """A high end of 10,004 €/h reads « 10,00 € » on the page: the sentence beside it says
+    the cost could reach 10 €/h, not exceed it (the page would contradict itself)."""
+    company_ = load_dataset(company(tmp_path, monthly=150.0)).company
+    shown_on_edge = {"value": 6.0, "low": 5.0, "high": 10.004}
+    assert crossings("cost_per_hour", shown_on_edge, company_) == [f"{SAID} atteindre 10 €/h."]
+    past_edge = {**shown_on_edge, "high": 10.006}  # reads « 10,01 € »
+    assert crossings("cost_per_hour", past_edge, company_) == [f"{SAID} dépasser 10 €/h."]

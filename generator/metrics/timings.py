@@ -135,10 +135,21 @@ def tool_medians(timings: pd.DataFrame | None, task: str) -> list[dict[str, Any]
 
 
 def measurements(timings: pd.DataFrame | None, task: str, side: str) -> list[float]:
-    """The minutes measured for ``task`` without AI (``before``) or with AI (``after``)."""
+    """The minutes measured for ``task`` without AI (``before``) or with AI (``after``). A
+    measurement with AI that names its tool is that tool's alone (``tool_medians``): another
+    tool, never timed, does not take it; the task's own minutes with AI come from the
+    measurements that name no tool, else from ``tasks.csv``.
+
+    >>> m = pd.DataFrame({"task": ["cr"] * 3, "minutes": [60.0, 50.0, 9.0],
+    ...     "with_ai": ["yes"] * 3, "tool": ["copilot", "copilot", None]})
+    >>> measurements(m, "cr", "after")
+    [9.0]
+    """
     if timings is None or timings.empty:
         return []
     chosen = (timings["task"] == task) & (timings["with_ai"] == SIDES[side])
+    if side == "after" and "tool" in timings.columns:
+        chosen &= timings["tool"].isna()
     return [float(v) for v in timings.loc[chosen, "minutes"]]
 
 

@@ -26,6 +26,9 @@ BANDS: dict[str, Callable[[float, tuple[float, ...]], str | None]] = {
 }
 """The band of a value of the banded ranged figures, with the company's edges."""
 
+SHOWN_DECIMALS = 2
+"""The decimals of the banded ranged figures as shown (« 5,96 € », « 1,82 » mois)."""
+
 VALUE = {"cost_per_hour": "value", "payback": "months"}
 """The field of each banded metric that its range surrounds (its home card's value)."""
 
@@ -73,12 +76,23 @@ def hours_text(metric: dict[str, Any]) -> str:
     )
 
 
+def as_shown(end: float | None) -> float | None:
+    """A range's end as the page shows it (2 decimals), so that the edge sentence agrees with
+    the figures beside it: a high end of 10,004 € reads « 10,00 € » and reaches 10 €/h, it does
+    not pass it.
+
+    >>> as_shown(10.004), as_shown(None)
+    (10.0, None)
+    """
+    return None if end is None else round(end, SHOWN_DECIMALS)
+
+
 def crossings(key: str, metric: dict[str, Any], company: Company) -> list[str]:
     """The sentences that say which band edges the range reaches beyond the likely value's
     band (« selon l'incertitude, le coût pourrait dépasser 10 €/h »), or, instead of the
     edges above, that its high end is open; none when the range stays in the band."""
     limits = edges(company.thresholds, key)
-    value, low, high = metric[VALUE[key]], metric["low"], metric["high"]
+    value, low, high = metric[VALUE[key]], as_shown(metric["low"]), as_shown(metric["high"])
     crossed = edges_crossed(value, low, high, lambda x: BANDS[key](x, limits), limits)
     words = catalogue()["ranges"]["crosses"][key]
     lines = []
