@@ -29,6 +29,9 @@ HOSTILE = (
 )
 
 
+NO_MARKUP = str.maketrans("", "", '<>"')
+
+
 def text_columns(file: str) -> set[str]:
     return {c.name for c in SCHEMAS[file].columns if c.kind == "text"}
 
@@ -58,7 +61,9 @@ def hostile_data(target: Path, **company: object) -> dict[str, str]:
             writer.writeheader()
             writer.writerows(rows)
     settings = yaml.safe_load((target / "company.yml").read_text("utf-8"))
-    settings["name"] = hostile("Atelier Exemple")
+    # company.yml refuses « < > " » in the name (the theme writes it raw): the rest stays hostile
+    replaced["Atelier Exemple"] = hostile("Atelier Exemple").translate(NO_MARKUP).strip()
+    settings["name"] = replaced["Atelier Exemple"]
     settings["alternatives"] = {hostile(k): v for k, v in settings["alternatives"].items()}
     settings.update(company)
     (target / "company.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")

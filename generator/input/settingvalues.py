@@ -122,11 +122,20 @@ def name_text(value: str) -> str:
     return value
 
 
+MARKUP = '<>"'
+"""Characters a name may not hold: the theme writes the company's name unescaped in an
+attribute and in the page's text (Material's header and drawer), where « " » would end the
+attribute and « < » open a tag. French quotes « » are the way to quote."""
+
+
 def check_text(setting: Setting, node: yaml.Node) -> str:
     try:
-        return name_text(scalar_text(setting, node))
+        value = name_text(scalar_text(setting, node))
     except ValueError:
         raise bad(setting, node) from None
+    if found := next((c for c in value if c in MARKUP), None):
+        raise Invalid(text("settings.markup_in_name", char=found))
+    return value
 
 
 def check_choice(setting: Setting, node: yaml.Node) -> str:
