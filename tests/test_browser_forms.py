@@ -398,7 +398,8 @@ def test_stopwatch_form_times_a_task_and_the_report_counts_the_measurement(
 
 def test_stopwatch_form_writes_the_tool_of_a_measurement_with_ai(chromium, site_url, tmp_path):
     """With AI, the tool chosen among the demo's three is written (its id), and ``roi validate``
-    accepts the answer, which counts as one more « with AI » measurement of the task."""
+    accepts the answer, which counts as that tool's measurement of the task (the task's own
+    minutes with AI keep the measurements that name no tool)."""
     watch = Watch()
     field = "#roi-form-timings-{}".format
     with open_page(chromium, watch) as page:
@@ -420,7 +421,8 @@ def test_stopwatch_form_writes_the_tool_of_a_measurement_with_ai(chromium, site_
     )
     report = accepted(tmp_path, sent_file(href, csv, "timings", "sophie"), csv)
     after = next(row for row in report["measured_time"] if row["task"] == "compte_rendu")
-    assert after["count_after"] == before["count_after"] + 1
+    assert after["count_after"] == before["count_after"]
+    assert after["after_by_tool"] == [{"tool": "transcription", "measured": 12.5, "count": 1}]
 
 
 def test_a_form_starts_after_following_menu_links(chromium, site_url):
