@@ -219,8 +219,9 @@ def test_build_valid_data(here: Path) -> None:
         "usage.csv : 5 ligne(s) lue(s), 4 utilisée(s)",
         "Réponse remplacée par une plus récente : usage.csv:5",
         # The only task used was never timed: the declared_only detector's warning.
-        "Attention : Le temps gagné repose seulement sur les durées estimées de tasks.csv : "
-        "aucune des tâches utilisées n'a été mesurée au chronomètre (« Comptes-rendus »). Une "
+        "Attention : Le temps gagné repose sur des durées estimées de tasks.csv : aucune des "
+        "tâches utilisées n'a été mesurée au chronomètre à la fois sans l'IA et avec "
+        "(« Comptes-rendus »). Une "
         "estimation se conteste facilement : chronométrez chacune de ces tâches quelques fois "
         "sans l'IA et quelques fois avec (formulaire Chronomètre ou timings.csv).",
         f"Site construit dans public/ ({len(all_pages())} pages).",

@@ -222,11 +222,11 @@ def test_declared_only_lists_the_tasks_never_timed_both_ways(tmp_path):
     assert warnings(tmp_path, files, "declared_only") == [
         (
             "time_saved",
-            "Le temps gagné sur 2 des 3 tâches utilisées repose seulement sur les durées "
-            "estimées de tasks.csv, sans mesure au chronomètre : « Veille, concurrents », "
-            "« saisie ». Une estimation se conteste facilement : chronométrez chacune de ces "
-            "tâches quelques fois sans l'IA et quelques fois avec (formulaire Chronomètre ou "
-            "timings.csv).",
+            "Le temps gagné sur 2 des 3 tâches utilisées repose sur au moins une durée "
+            "estimée de tasks.csv, faute de mesure au chronomètre à la fois sans l'IA et avec : "
+            "« Veille, concurrents », « saisie ». Une estimation se conteste facilement : "
+            "chronométrez chacune de ces tâches quelques fois sans l'IA et quelques fois avec "
+            "(formulaire Chronomètre ou timings.csv).",
         )
     ]
 
@@ -247,8 +247,9 @@ def test_declared_only_when_no_task_was_ever_timed(tmp_path):
     assert warnings(tmp_path, {"usage.csv": usage(2, 5)}, "declared_only") == [
         (
             "time_saved",
-            "Le temps gagné repose seulement sur les durées estimées de tasks.csv : aucune des "
-            "tâches utilisées n'a été mesurée au chronomètre (« Comptes-rendus »). Une "
+            "Le temps gagné repose sur des durées estimées de tasks.csv : aucune des tâches "
+            "utilisées n'a été mesurée au chronomètre à la fois sans l'IA et avec "
+            "(« Comptes-rendus »). Une "
             "estimation se conteste facilement : chronométrez chacune de ces tâches quelques "
             "fois sans l'IA et quelques fois avec (formulaire Chronomètre ou timings.csv).",
         )
@@ -527,7 +528,7 @@ def test_demo_warnings_show_on_the_pages_they_concern(demo):
     operations = admonitions(operations_page, "???", "    ")
     assert operations == [  # the warning before the information
         "Temps déclaré et temps calculé ne concordent pas : Temps gagné",
-        "Durées estimées, jamais chronométrées : Temps gagné",
+        "Durées estimées, pas chronométrées sans et avec l'IA : Temps gagné",
     ]
     business_page = page("tableaux/business.md")
     assert admonitions(business_page, "!!!").count(BLOCK) == 1
