@@ -36,8 +36,9 @@ USAGE_COLUMNS = ["week", "person", "task", "uses"]
 class MetricInputs:
     """What the compute functions share, derived once from the dataset and the report's periods:
     the usage rows (empty without ``usage.csv``), the tasks' effective durations, the hours
-    saved per row and per month, their low and high bounds (``metrics.ranges``), the complete
-    months (all, and after the baseline), the AI and control teams."""
+    saved per row and per month, time saved's bootstrap interval, the hours' low and high
+    bounds (``metrics.ranges``), the complete months (all, and after the baseline), the AI and
+    control teams."""
 
     data: Dataset
     week: str | None
@@ -46,6 +47,7 @@ class MetricInputs:
     tasks: pd.DataFrame
     hours: pd.DataFrame
     monthly_hours: pd.Series
+    time_interval: dict[str, Any] | None
     hours_range: ranges.HoursRange | None
     complete: list[str]
     complete_after: list[str]
@@ -100,6 +102,7 @@ def metric_inputs(data: Dataset, week: str | None, month: str | None) -> MetricI
         monthly_hours=(
             operations.monthly_hours(hours) if not hours.empty else pd.Series(dtype=float)
         ),
+        time_interval=interval,
         hours_range=ranges.hours_range(
             usage_rows, tasks, measured, interval, data.frame("timings")
         ),
@@ -129,7 +132,7 @@ def tool_figures(i: MetricInputs) -> list[dict[str, Any]]:
 @computes("time_saved")
 def time_saved(i: MetricInputs) -> MetricValue:
     return {
-        **operations.time_saved(i.hours, i.week, i.edges("time_saved")),
+        **operations.time_saved(i.hours, i.week, i.edges("time_saved"), i.time_interval),
         "declared_vs_computed": declared_vs_computed(i.usage, i.tasks),
     }
 

@@ -42,11 +42,15 @@ def monthly_hours(hours: pd.DataFrame) -> pd.Series:
 
 
 def time_saved(
-    hours: pd.DataFrame, as_of_week: str | None, edges: tuple[float, ...]
+    hours: pd.DataFrame,
+    as_of_week: str | None,
+    edges: tuple[float, ...],
+    interval: dict[str, Any] | None,
 ) -> dict[str, Any]:
     """Metric 1: hours per person in ``as_of_week``, and per month (mean of the last 4
     reported weeks × 52 / 12; ``weeks_used``: the ones there are, possibly fewer), with the
-    band read on the monthly value. None without usage."""
+    band read on the monthly value and ``interval`` (:func:`time_saved_interval`, computed once
+    per report: the € ranges read it too). None without usage."""
     weeks = weekly_time_saved(hours)
     if as_of_week is None or weeks.empty:
         return {
@@ -70,7 +74,7 @@ def time_saved(
         "weeks_used": [str(w) for w in recent.index],
         "band": time_saved_band(per_month, edges),
         "weeks": records(weeks.reset_index()),
-        "interval": time_saved_interval(weeks, as_of_week),
+        "interval": interval,
         "by_task": records(by_task),
         "people": records(latest),
     }

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.core.periods import by_month, weekday_shares
+from generator.core.periods import weekday_shares
 from generator.input.toolnames import shown_name
 from generator.metrics import finance, operations
 from generator.metrics.bands import cost_per_hour_band
@@ -95,7 +95,7 @@ def month_hours(rows: pd.DataFrame, month: str) -> float:
     """The hours of ``rows`` that fall in ``month``, weeks split by their weekdays."""
     if rows.empty:
         return 0.0
-    return float(by_month(rows.groupby("week")["hours"].sum()).get(month, 0.0))
+    return float(operations.monthly_hours(rows).get(month, 0.0))
 
 
 def task_hours(rows: pd.DataFrame, month: str) -> list[dict[str, Any]]:
